@@ -1,0 +1,98 @@
+// buildApp(deps): the whole HTTP application, each module registered in one line. It never
+// listens; main.ts and the tests do.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from './lib/deps.ts';
+import { checkAccess, requireAccessDeclarations } from './lib/access.ts';
+import { errorHandler, sendProblem } from './lib/problem.ts';
+import { Forbidden } from './lib/errors.ts';
+import { SESSION_COOKIE, actorFromSession, actorFromToken } from './modules/auth/auth.service.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { groupsRoutes } from './modules/groups/groups.routes.ts';
+import { categoriesRoutes } from './modules/categories/categories.routes.ts';
+import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { ticketsRoutes } from './modules/tickets/tickets.routes.ts';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: false,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, { status: 404, title: 'Not Found', detail: `No route ${request.method} ${request.url.split('?')[0]}.` }),
+  );
+  app.decorateRequest('actor', null);
+  requireAccessDeclarations(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: deps.config.attachmentMaxBytes, files: 10, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Guichet API', version: '1', description: 'REST API of the Guichet helpdesk. Errors are application/problem+json (RFC 9457).' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token from `guichet token create`' },
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { url: '/api/v1/openapi.json' } as never });
+
+  // Who is calling, then whether the route lets them: before the body is even parsed.
+  app.addHook('onRequest', async (request) => {
+    const auth = request.headers.authorization;
+    if (auth?.toLowerCase().startsWith('bearer ')) {
+      request.actor = (await actorFromToken(deps, auth.slice(7).trim())) ?? null;
+    } else {
+      const secret = request.cookies[SESSION_COOKIE];
+      if (secret) {
+        request.actor = (await actorFromSession(deps, secret)) ?? null;
+        // Cookie-authenticated writes must come from our own origin (CSRF defence on top
+        // of SameSite=Lax).
+        const origin = request.headers.origin;
+        if (request.actor && origin && UNSAFE_METHODS.has(request.method) && new URL(origin).host !== request.headers.host) {
+          throw new Forbidden(`Cross-origin request from ${origin} refused.`);
+        }
+      }
+    }
+    checkAccess(request);
+  });
+
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes(deps));
+  const api = { prefix: '/api/v1' };
+  await app.register(authRoutes(deps), api);
+  await app.register(organisationsRoutes(deps), api);
+  await app.register(usersRoutes(deps), api);
+  await app.register(groupsRoutes(deps), api);
+  await app.register(categoriesRoutes(deps), api);
+  await app.register(settingsRoutes(deps), api);
+  await app.register(ticketsRoutes(deps), api);
+  await app.register(attachmentsRoutes(deps), api);
+  await app.register(auditRoutes(deps), api);
+  return app;
+}

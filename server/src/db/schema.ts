@@ -1,0 +1,199 @@
+// Table types for Kysely. Times are ISO 8601 UTC strings and flags are 0/1 integers on
+// both back ends, so one code path serves SQLite and PostgreSQL alike.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganisationDomainsTable {
+  domain: string;
+  organisation_id: number;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  organisation_id: number | null;
+  is_org_manager: number;
+  language: string;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRolesTable {
+  user_id: number;
+  role: string;
+}
+
+/** Staff restricted to some client organisations; no row means the user serves all of them. */
+export interface UserOrganisationScopesTable {
+  user_id: number;
+  organisation_id: number;
+}
+
+export interface GroupsTable {
+  id: Generated<number>;
+  name: string;
+  tier: number;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupMembersTable {
+  group_id: number;
+  user_id: number;
+}
+
+export interface CategoriesTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  is_active: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string; // sha256 of the cookie value
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string; // JSON
+  updated_at: string;
+}
+
+export interface TicketsTable {
+  id: Generated<number>;
+  number: number;
+  type: string;
+  title: string;
+  description: string;
+  requester_id: number;
+  organisation_id: number | null;
+  channel: string;
+  category_id: number | null;
+  impact: number;
+  urgency: number;
+  priority: number;
+  is_priority_overridden: number;
+  priority_reason: string | null;
+  group_id: number | null;
+  assignee_id: number | null;
+  tier: number;
+  status: string;
+  pending_reason: string | null;
+  resolution_symptoms: string | null;
+  resolution_diagnosis: string | null;
+  resolution_actions: string | null;
+  resolution_result: string | null;
+  resolution_code: string | null;
+  is_first_contact_resolution: number;
+  reopen_count: number;
+  escalation_count: number;
+  created_by_id: number | null;
+  created_at: string;
+  updated_at: string;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+}
+
+export interface TicketEventsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  kind: string;
+  author_id: number | null;
+  is_internal: number;
+  body: string | null;
+  data: string | null; // JSON
+  created_at: string;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  event_id: number | null;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by_id: number | null;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  organisation_id: number | null;
+  data: string | null; // JSON
+  created_at: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string; // JSON
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_until: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  organisation_domains: OrganisationDomainsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  user_organisation_scopes: UserOrganisationScopesTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  categories: CategoriesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  counters: CountersTable;
+  settings: SettingsTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  attachments: AttachmentsTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+}
+
+export type TicketRow = Selectable<TicketsTable>;
+export type NewTicketRow = Insertable<TicketsTable>;
+export type TicketUpdate = Updateable<TicketsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type TicketEventRow = Selectable<TicketEventsTable>;

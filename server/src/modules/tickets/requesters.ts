@@ -1,0 +1,47 @@
+// Who a new ticket is for: an existing user, or a new requester placed in the organisation
+// that owns their email domain.
+import type { Trx } from '../../db/db.ts';
+import { findOrganisationIdByEmailDomain } from '../organisations/organisations.repo.ts';
+import { Unprocessable } from '../../lib/errors.ts';
+
+export interface RequesterRef {
+  id: number;
+  organisationId: number | null;
+  created: boolean;
+}
+
+export async function findRequesterById(trx: Trx, id: number): Promise<RequesterRef> {
+  const u = await trx.selectFrom('users').select(['id', 'organisation_id', 'is_active']).where('id', '=', id).executeTakeFirst();
+  if (!u || u.is_active !== 1) throw new Unprocessable(`Requester ${id} does not exist or is deactivated.`);
+  return { id: u.id, organisationId: u.organisation_id, created: false };
+}
+
+export async function findOrCreateRequester(trx: Trx, email: string, name: string | undefined, at: string): Promise<RequesterRef> {
+  const address = email.toLowerCase();
+  const existing = await trx.selectFrom('users').select(['id', 'organisation_id', 'is_active']).where('email', '=', address).executeTakeFirst();
+  if (existing) {
+    if (existing.is_active !== 1) throw new Unprocessable(`Requester ${address} is deactivated.`);
+    return { id: existing.id, organisationId: existing.organisation_id, created: false };
+  }
+  const organisationId = await findOrganisationIdByEmailDomain(trx, address);
+  const row = await trx
+    .insertInto('users')
+    .values({
+      email: address,
+      name: name ?? address.split('@')[0],
+      password_hash: null,
+      organisation_id: organisationId,
+      is_org_manager: 0,
+      language: 'en',
+      is_active: 1,
+      created_at: at,
+      updated_at: at,
+    })
+    // Two messages from a new sender at once: the second finds the first's row.
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) return findOrCreateRequester(trx, address, name, at);
+  await trx.insertInto('user_roles').values({ user_id: row.id, role: 'requester' }).execute();
+  return { id: row.id, organisationId, created: true };
+}

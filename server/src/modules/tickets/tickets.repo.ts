@@ -1,0 +1,326 @@
+// The only place with ticket SQL. Every read takes the actor's Scope.
+import { sql, type SelectQueryBuilder, type Expression, type SqlBool, type ExpressionBuilder } from 'kysely';
+import type { Dialect, Trx } from '../../db/db.ts';
+import type { Database, NewTicketRow, TicketRow, TicketUpdate } from '../../db/schema.ts';
+import type { Scope } from '../../lib/actor.ts';
+
+type T = Database & { t: Database['tickets'] };
+
+/** Restricts a query on tickets `t` to what the scope may see. */
+export function scopeFilter(eb: ExpressionBuilder<any, any>, scope: Scope): Expression<SqlBool> {
+  switch (scope.kind) {
+    case 'all':
+      return eb.lit(true) as unknown as Expression<SqlBool>;
+    case 'organisations':
+      return scope.organisationIds.length ? eb('t.organisation_id', 'in', scope.organisationIds) : (eb.lit(false) as unknown as Expression<SqlBool>);
+    case 'requester':
+      if (scope.isOrgManager && scope.organisationId !== null)
+        return eb.or([eb('t.requester_id', '=', scope.userId), eb('t.organisation_id', '=', scope.organisationId)]);
+      return eb('t.requester_id', '=', scope.userId);
+  }
+}
+
+const ticketColumns = [
+  't.id',
+  't.number',
+  't.type',
+  't.title',
+  't.description',
+  't.status',
+  't.pending_reason',
+  't.channel',
+  't.requester_id',
+  't.organisation_id',
+  't.category_id',
+  't.impact',
+  't.urgency',
+  't.priority',
+  't.is_priority_overridden',
+  't.priority_reason',
+  't.tier',
+  't.group_id',
+  't.assignee_id',
+  't.resolution_symptoms',
+  't.resolution_diagnosis',
+  't.resolution_actions',
+  't.resolution_result',
+  't.resolution_code',
+  't.is_first_contact_resolution',
+  't.reopen_count',
+  't.escalation_count',
+  't.created_at',
+  't.updated_at',
+  't.first_response_at',
+  't.resolved_at',
+  't.closed_at',
+] as const;
+
+/** Tickets with the names a response shows (requester, assignee, group, organisation, category). */
+function ticketView(db: Trx) {
+  return db
+    .selectFrom('tickets as t')
+    .innerJoin('users as rq', 'rq.id', 't.requester_id')
+    .leftJoin('users as asg', 'asg.id', 't.assignee_id')
+    .leftJoin('groups as g', 'g.id', 't.group_id')
+    .leftJoin('organisations as o', 'o.id', 't.organisation_id')
+    .leftJoin('categories as c', 'c.id', 't.category_id')
+    .select([
+      ...ticketColumns,
+      'rq.name as requester_name',
+      'rq.email as requester_email',
+      'asg.name as assignee_name',
+      'asg.email as assignee_email',
+      'g.name as group_name',
+      'g.tier as group_tier',
+      'o.name as organisation_name',
+      'c.name as category_name',
+    ]);
+}
+
+export type TicketViewRow = Awaited<ReturnType<ReturnType<typeof ticketView>['executeTakeFirstOrThrow']>>;
+
+export function findTicketView(db: Trx, scope: Scope, id: number) {
+  return ticketView(db)
+    .where('t.id', '=', id)
+    .where((eb) => scopeFilter(eb, scope))
+    .executeTakeFirst();
+}
+
+/** Reads the ticket row for a change; on PostgreSQL the row stays locked until commit. */
+export function lockTicket(trx: Trx, dialect: Dialect, id: number): Promise<TicketRow | undefined> {
+  const q = trx.selectFrom('tickets').selectAll().where('id', '=', id);
+  return (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
+}
+
+export async function nextTicketNumber(trx: Trx): Promise<number> {
+  const row = await trx
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', 'ticket_number')
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+export async function insertTicket(trx: Trx, row: NewTicketRow): Promise<number> {
+  const r = await trx.insertInto('tickets').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateTicketRow(trx: Trx, id: number, patch: TicketUpdate): Promise<void> {
+  await trx.updateTable('tickets').set(patch).where('id', '=', id).execute();
+}
+
+export interface NewEvent {
+  ticketId: number;
+  kind: string;
+  authorId: number | null;
+  internal: boolean;
+  body?: string | null;
+  data?: unknown;
+  at: string;
+}
+
+export async function insertEvent(trx: Trx, e: NewEvent): Promise<number> {
+  const r = await trx
+    .insertInto('ticket_events')
+    .values({
+      ticket_id: e.ticketId,
+      kind: e.kind,
+      author_id: e.authorId,
+      is_internal: e.internal ? 1 : 0,
+      body: e.body ?? null,
+      data: e.data === undefined ? null : JSON.stringify(e.data),
+      created_at: e.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export function listEvents(db: Trx, ticketId: number, includeInternal: boolean) {
+  let q = db
+    .selectFrom('ticket_events as e')
+    .leftJoin('users as u', 'u.id', 'e.author_id')
+    .select(['e.id', 'e.kind', 'e.author_id', 'e.is_internal', 'e.body', 'e.data', 'e.created_at', 'u.name as author_name', 'u.email as author_email'])
+    .where('e.ticket_id', '=', ticketId);
+  if (!includeInternal) q = q.where('e.is_internal', '=', 0);
+  return q.orderBy('e.id').execute();
+}
+
+/** Whether the requester has had to act since the ticket was opened (FCR rule). */
+export async function countRequesterFollowUps(trx: Trx, ticketId: number, requesterId: number): Promise<number> {
+  const r = await trx
+    .selectFrom('ticket_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ticket_id', '=', ticketId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('kind', '=', 'reply'), eb('author_id', '=', requesterId)]),
+        eb.and([eb('kind', '=', 'status'), eb('data', 'like', '%"to":"pending"%')]),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export interface TicketFilters {
+  statuses?: string[];
+  priorities?: number[];
+  type?: string;
+  channels?: string[];
+  groupIds?: number[] | 'none';
+  assigneeId?: number | 'none';
+  organisationId?: number;
+  requesterId?: number;
+  categoryIds?: number[];
+  tier?: number;
+  createdFrom?: string;
+  createdTo?: string;
+}
+
+function applyFilters<QB extends SelectQueryBuilder<T, 't', any>>(q: QB, f: TicketFilters): QB {
+  let r: SelectQueryBuilder<T, 't', any> = q;
+  if (f.statuses?.length) r = r.where('t.status', 'in', f.statuses);
+  if (f.priorities?.length) r = r.where('t.priority', 'in', f.priorities);
+  if (f.type) r = r.where('t.type', '=', f.type);
+  if (f.channels?.length) r = r.where('t.channel', 'in', f.channels);
+  if (f.groupIds === 'none') r = r.where('t.group_id', 'is', null);
+  else if (f.groupIds) r = f.groupIds.length ? r.where('t.group_id', 'in', f.groupIds) : r.where(sql<boolean>`1 = 0`);
+  if (f.assigneeId === 'none') r = r.where('t.assignee_id', 'is', null);
+  else if (f.assigneeId !== undefined) r = r.where('t.assignee_id', '=', f.assigneeId);
+  if (f.organisationId !== undefined) r = r.where('t.organisation_id', '=', f.organisationId);
+  if (f.requesterId !== undefined) r = r.where('t.requester_id', '=', f.requesterId);
+  if (f.categoryIds?.length) r = r.where('t.category_id', 'in', f.categoryIds);
+  if (f.tier !== undefined) r = r.where('t.tier', '=', f.tier);
+  if (f.createdFrom) r = r.where('t.created_at', '>=', f.createdFrom);
+  if (f.createdTo) r = r.where('t.created_at', '<', f.createdTo);
+  return r as QB;
+}
+
+export type SortKey = 'created_at' | 'updated_at';
+export interface KeysetPage {
+  sort: SortKey;
+  descending: boolean;
+  after?: { value: string; id: number };
+  limit: number;
+}
+
+/** A page in created/updated order, by keyset: deep pages cost what the first one does. */
+export function listTicketViews(db: Trx, scope: Scope, f: TicketFilters, page: KeysetPage) {
+  const col = `t.${page.sort}` as const;
+  const dir = page.descending ? 'desc' : 'asc';
+  let q = applyFilters(ticketView(db).where((eb) => scopeFilter(eb, scope)) as any, f) as ReturnType<typeof ticketView>;
+  if (page.after) {
+    const { value, id } = page.after;
+    const op = page.descending ? '<' : '>';
+    q = q.where((eb) => eb.or([eb(col, op, value), eb.and([eb(col, '=', value), eb('t.id', op, id)])]));
+  }
+  return q.orderBy(col, dir).orderBy('t.id', dir).limit(page.limit + 1).execute();
+}
+
+/**
+ * Ranked full-text search over titles, descriptions and timeline messages. SQLite: FTS5
+ * with bm25; PostgreSQL: tsvector with ts_rank over French and English stems. Internal
+ * notes only count for staff.
+ */
+export function searchTicketViews(
+  db: Trx,
+  dialect: Dialect,
+  scope: Scope,
+  f: TicketFilters,
+  search: { query: string; includeInternal: boolean; offset: number; limit: number },
+) {
+  const internal = search.includeInternal ? sql`` : sql` and e.is_internal = 0`;
+  const matches =
+    dialect === 'sqlite'
+      ? sql`(select ticket_id, max(score) as score from (
+            select rowid as ticket_id, -bm25(tickets_fts, 4.0, 1.0) as score from tickets_fts where tickets_fts match ${search.query}
+            union all
+            select e.ticket_id, -bm25(ticket_events_fts) * 0.5 as score
+              from ticket_events_fts join ticket_events e on e.id = ticket_events_fts.rowid
+              where ticket_events_fts match ${search.query}${internal}
+          ) m group by ticket_id)`
+      : sql`(select ticket_id, max(score) as score from (
+            select id as ticket_id, ts_rank(search_vector, q) as score from tickets,
+              lateral (select websearch_to_tsquery('guichet_fr', ${search.query}) || websearch_to_tsquery('guichet_en', ${search.query}) as q) qq
+              where search_vector @@ q
+            union all
+            select e.ticket_id, ts_rank(e.body_vector, q) * 0.5 as score from ticket_events e,
+              lateral (select websearch_to_tsquery('guichet_fr', ${search.query}) || websearch_to_tsquery('guichet_en', ${search.query}) as q) qq
+              where e.body_vector @@ q${internal}
+          ) m group by ticket_id)`;
+  let q = ticketView(db)
+    .innerJoin(matches.as('r') as any, 'r.ticket_id' as any, 't.id')
+    .select(sql<number>`r.score`.as('rank'))
+    .where((eb) => scopeFilter(eb, scope));
+  q = applyFilters(q as any, f) as typeof q;
+  return q
+    .orderBy(sql`r.score`, 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(search.limit + 1)
+    .offset(search.offset)
+    .execute();
+}
+
+/** Counts for the agent's sidebar, each one an index range scan. */
+export async function countTickets(db: Trx, scope: Scope, me: { userId: number; groupIds: number[] }) {
+  const base = () => db.selectFrom('tickets as t').where((eb) => scopeFilter(eb, scope));
+  const open = ['new', 'assigned', 'in_progress', 'pending'];
+  const [byStatus, byPriority, byGroup, mine, unassignedMine] = await Promise.all([
+    base().select(['t.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('t.status').execute(),
+    base().select(['t.priority', (eb) => eb.fn.countAll<number>().as('n')]).where('t.status', 'in', open).groupBy('t.priority').execute(),
+    base().select(['t.group_id', (eb) => eb.fn.countAll<number>().as('n')]).where('t.status', 'in', open).groupBy('t.group_id').execute(),
+    base().select((eb) => eb.fn.countAll<number>().as('n')).where('t.assignee_id', '=', me.userId).where('t.status', 'in', open).executeTakeFirstOrThrow(),
+    me.groupIds.length
+      ? base()
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('t.group_id', 'in', me.groupIds)
+          .where('t.assignee_id', 'is', null)
+          .where('t.status', 'in', open)
+          .executeTakeFirstOrThrow()
+      : Promise.resolve({ n: 0 }),
+  ]);
+  const unassigned = await base()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('t.assignee_id', 'is', null)
+    .where('t.status', 'in', open)
+    .executeTakeFirstOrThrow();
+  return { byStatus, byPriority, byGroup, mine: Number(mine.n), unassignedInMyGroups: Number(unassignedMine.n), unassigned: Number(unassigned.n) };
+}
+
+export function findGroup(db: Trx, id: number) {
+  return db.selectFrom('groups').select(['id', 'name', 'tier']).where('id', '=', id).executeTakeFirst();
+}
+
+export function findGroupsAtTier(db: Trx, tier: number) {
+  return db.selectFrom('groups').select(['id', 'name', 'tier']).where('tier', '=', tier).orderBy('name').execute();
+}
+
+export async function groupIdsOfUser(db: Trx, userId: number): Promise<number[]> {
+  const rows = await db.selectFrom('group_members').select('group_id').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.group_id);
+}
+
+export async function isGroupMember(db: Trx, groupId: number, userId: number): Promise<boolean> {
+  const r = await db.selectFrom('group_members').select('user_id').where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
+  return !!r;
+}
+
+export function findStaffUser(db: Trx, userId: number) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.name', 'u.email', 'u.is_active'])
+    .where('u.id', '=', userId)
+    .where('r.role', 'in', ['agent', 'supervisor', 'admin'])
+    .executeTakeFirst();
+}
+
+export function findCategory(db: Trx, id: number) {
+  return db.selectFrom('categories').select(['id', 'name', 'parent_id', 'is_active']).where('id', '=', id).executeTakeFirst();
+}
+
+export function listCategoryLinks(db: Trx) {
+  return db.selectFrom('categories').select(['id', 'parent_id']).execute();
+}

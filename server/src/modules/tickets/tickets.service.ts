@@ -1,0 +1,220 @@
+// Creating, reading, listing and searching tickets. The workflow actions (reply, assign,
+// escalate, resolve, close, reopen, update) live in ticket-workflow.service.ts.
+import type { CreateTicketInput, ListTicketsQuery, Ticket, TicketCounts } from '../../../../common/schemas/tickets.ts';
+import { OPEN_STATUSES, PRIORITIES, TICKET_STATUSES } from '../../../../common/enums.ts';
+import type { Trx } from '../../db/db.ts';
+import type { Deps } from '../../lib/deps.ts';
+import { isStaff, scopeAllows, type Actor } from '../../lib/actor.ts';
+import { isoNow } from '../../lib/clock.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import { Forbidden, Unprocessable, ValidationError } from '../../lib/errors.ts';
+import { getPriorityMatrix } from '../settings/settings.service.ts';
+import { findCategoryIdByPath } from '../categories/categories.repo.ts';
+import { derivePriority, priorityFromLabel } from './priority-matrix.ts';
+import { changeAssignment, notVisible, type TicketChange } from './ticket-change.ts';
+import { toTicket, toTimelineEvent } from './ticket-dto.ts';
+import { findOrCreateRequester, findRequesterById } from './requesters.ts';
+import * as repo from './tickets.repo.ts';
+
+export const DEFAULT_IMPACT = 3;
+export const DEFAULT_URGENCY = 3;
+
+export async function createTicket(deps: Deps, actor: Actor, input: CreateTicketInput): Promise<Ticket> {
+  const staff = isStaff(actor.roles);
+  if (!staff && (input.requester || input.requesterId || input.groupId || input.assigneeId)) {
+    throw new Forbidden('A requester opens tickets for themselves; requester, group and assignee are set by the support team.');
+  }
+  const at = isoNow(deps.clock);
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const requester = staff ? await requesterFor(trx, input, at) : { id: actor.userId, organisationId: actor.organisationId, created: false };
+    if (staff && !scopeAllows(actor.scope, requester.organisationId)) {
+      throw new Forbidden('This requester belongs to an organisation you do not serve.');
+    }
+    const categoryId = await resolveCategory(trx, input.category);
+    const impact = input.impact ?? DEFAULT_IMPACT;
+    const urgency = input.urgency ?? DEFAULT_URGENCY;
+    const priority = derivePriority(await getPriorityMatrix(trx), impact, urgency);
+    const number = await repo.nextTicketNumber(trx);
+    const ticketId = await repo.insertTicket(trx, {
+      number,
+      type: input.type ?? 'incident',
+      title: input.title,
+      description: input.description,
+      requester_id: requester.id,
+      organisation_id: requester.organisationId,
+      channel: input.channel ?? (staff ? 'api' : 'portal'),
+      category_id: categoryId,
+      impact,
+      urgency,
+      priority,
+      is_priority_overridden: 0,
+      tier: 1,
+      status: 'new',
+      is_first_contact_resolution: 0,
+      reopen_count: 0,
+      escalation_count: 0,
+      created_by_id: actor.userId > 0 ? actor.userId : null,
+      created_at: at,
+      updated_at: at,
+    });
+    const authorId = actor.userId > 0 ? actor.userId : null;
+    await repo.insertEvent(trx, { ticketId, kind: 'created', authorId, internal: false, data: { channel: input.channel ?? null }, at });
+    if (input.groupId != null || input.assigneeId != null) {
+      const row = (await repo.lockTicket(trx, deps.dialect, ticketId))!;
+      const c: TicketChange = { trx, deps, actor, at, row: { ...row }, before: row, patch: {}, events: [], action: 'ticket.create' };
+      await changeAssignment(c, { groupId: input.groupId, assigneeId: input.assigneeId }, { allowTierUp: true });
+      await repo.updateTicketRow(trx, ticketId, c.patch);
+      for (const e of c.events) await repo.insertEvent(trx, { ...e, ticketId, authorId, at });
+    }
+    await recordAudit(trx, actor, at, {
+      action: 'ticket.create',
+      entityType: 'ticket',
+      entityId: ticketId,
+      organisationId: requester.organisationId,
+      data: { number, requesterId: requester.id, requesterCreated: requester.created },
+    });
+    return ticketId;
+  });
+  return getTicket(deps, actor, id);
+}
+
+async function requesterFor(trx: Trx, input: CreateTicketInput, at: string) {
+  if (input.requesterId) return findRequesterById(trx, input.requesterId);
+  if (input.requester) return findOrCreateRequester(trx, input.requester.email, input.requester.name, at);
+  throw new Unprocessable('Name the requester: "requester": {"email": …} or "requesterId".');
+}
+
+export async function resolveCategory(trx: Trx, ref: number | string | null | undefined): Promise<number | null> {
+  if (ref === undefined || ref === null) return null;
+  const id = typeof ref === 'number' ? ref : await findCategoryIdByPath(trx, ref);
+  const category = id === null ? undefined : await repo.findCategory(trx, id);
+  if (!category) throw new Unprocessable(`Category ${JSON.stringify(ref)} does not exist.`);
+  if (category.is_active !== 1) throw new Unprocessable(`Category ${category.name} is no longer in use.`);
+  return category.id;
+}
+
+export async function getTicket(deps: Deps, actor: Actor, id: number): Promise<Ticket> {
+  const row = await repo.findTicketView(deps.db, actor.scope, id);
+  if (!row) throw notVisible(id);
+  return toTicket(row);
+}
+
+export async function getTimeline(deps: Deps, actor: Actor, id: number) {
+  const visible = await repo.findTicketView(deps.db, actor.scope, id);
+  if (!visible) throw notVisible(id);
+  const staff = isStaff(actor.roles);
+  const rows = await repo.listEvents(deps.db, id, staff);
+  return { items: rows.map((r) => toTimelineEvent(r, staff)) };
+}
+
+interface Cursor {
+  v?: string; // sort value of the last row
+  i?: number; // id of the last row
+  o?: number; // offset, for ranked search
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(s: string | undefined): Cursor | undefined {
+  if (!s) return undefined;
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
+    if (typeof c !== 'object' || c === null) throw new Error();
+    if (c.o !== undefined && (!Number.isInteger(c.o) || c.o < 0)) throw new Error();
+    if (c.i !== undefined && (!Number.isInteger(c.i) || typeof c.v !== 'string')) throw new Error();
+    return c;
+  } catch {
+    throw new ValidationError('cursor is not valid: pass back the nextCursor of a previous page unchanged.');
+  }
+}
+
+async function filtersFor(deps: Deps, actor: Actor, q: ListTicketsQuery): Promise<repo.TicketFilters> {
+  const statuses = q.status?.flatMap((s) => (s === 'open' ? [...OPEN_STATUSES] : [s]));
+  let groupIds: number[] | 'none' | undefined;
+  if (q.groupId === 'none') groupIds = 'none';
+  else if (q.groupId === 'mine') groupIds = await repo.groupIdsOfUser(deps.db, actor.userId);
+  else if (q.groupId !== undefined) groupIds = [q.groupId];
+  return {
+    statuses,
+    priorities: q.priority?.map(priorityFromLabel),
+    type: q.type,
+    channels: q.channel,
+    groupIds,
+    assigneeId: q.assigneeId === 'me' ? actor.userId : q.assigneeId,
+    organisationId: q.organisationId,
+    requesterId: q.requesterId,
+    categoryIds: q.categoryId ? await categoryWithDescendants(deps, q.categoryId) : undefined,
+    tier: q.tier,
+    createdFrom: q.createdFrom && new Date(q.createdFrom).toISOString(),
+    createdTo: q.createdTo && new Date(q.createdTo).toISOString(),
+  };
+}
+
+async function categoryWithDescendants(deps: Deps, id: number): Promise<number[]> {
+  const links = await repo.listCategoryLinks(deps.db);
+  const ids = [id];
+  for (let i = 0; i < ids.length; i++) for (const l of links) if (l.parent_id === ids[i]) ids.push(l.id);
+  return ids;
+}
+
+export async function listTickets(deps: Deps, actor: Actor, q: ListTicketsQuery): Promise<{ items: Ticket[]; nextCursor: string | null }> {
+  const cursor = decodeCursor(q.cursor);
+  const filters = await filtersFor(deps, actor, q);
+  if (q.q) {
+    const query = deps.dialect === 'sqlite' ? toFtsQuery(q.q) : q.q;
+    if (!query) return { items: [], nextCursor: null };
+    const offset = cursor?.o ?? 0;
+    const rows = await repo.searchTicketViews(deps.db, deps.dialect, actor.scope, filters, {
+      query,
+      includeInternal: isStaff(actor.roles),
+      offset,
+      limit: q.limit,
+    });
+    const items = rows.slice(0, q.limit).map(toTicket);
+    return { items, nextCursor: rows.length > q.limit ? encodeCursor({ o: offset + q.limit }) : null };
+  }
+  const sort = q.sort.replace('-', '') === 'updated' ? 'updated_at' : 'created_at';
+  const rows = await repo.listTicketViews(deps.db, actor.scope, filters, {
+    sort,
+    descending: q.sort.startsWith('-'),
+    after: cursor?.i !== undefined ? { value: cursor.v!, id: cursor.i } : undefined,
+    limit: q.limit,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toTicket),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ v: last[sort], i: last.id }) : null,
+  };
+}
+
+/**
+ * User text to an FTS5 query: words only (no operators a user could trip on), all required,
+ * the last one as a prefix so that results appear while typing.
+ */
+export function toFtsQuery(text: string): string {
+  const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+export async function countTickets(deps: Deps, actor: Actor): Promise<TicketCounts> {
+  const groupIds = await repo.groupIdsOfUser(deps.db, actor.userId);
+  const c = await repo.countTickets(deps.db, actor.scope, { userId: actor.userId, groupIds });
+  const byStatus = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as TicketCounts['byStatus'];
+  for (const r of c.byStatus) byStatus[r.status as keyof typeof byStatus] = Number(r.n);
+  const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as TicketCounts['open']['byPriority'];
+  for (const r of c.byPriority) byPriority[`P${r.priority}` as keyof typeof byPriority] = Number(r.n);
+  return {
+    byStatus,
+    open: {
+      total: OPEN_STATUSES.reduce((n, s) => n + byStatus[s], 0),
+      mine: c.mine,
+      unassigned: c.unassigned,
+      unassignedInMyGroups: c.unassignedInMyGroups,
+      byPriority,
+      byGroup: c.byGroup.map((r) => ({ groupId: r.group_id, count: Number(r.n) })),
+    },
+  };
+}
