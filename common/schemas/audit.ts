@@ -1,15 +1,15 @@
 // The audit log as the API shows it: who changed what, newest first.
 import { z } from 'zod';
 import { LIMITS } from '../enums.ts';
-import { isoDateTime, pageOf } from './shared.ts';
+import { dbIdString, isoDateTime, pageOf } from './shared.ts';
 
 export const listAuditQuery = z
   .object({
     entityType: z.string().trim().min(1).max(64).optional().describe('e.g. user, organisation, ticket'),
     entityId: z.string().trim().min(1).max(64).optional(),
-    actorId: z.coerce.number().int().positive().optional(),
+    actorId: dbIdString.optional(),
     limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-    cursor: z.coerce.number().int().positive().optional().describe('nextCursor of the previous page'),
+    cursor: dbIdString.optional().describe('nextCursor of the previous page'),
   })
   .strict();
 export type ListAuditQuery = z.infer<typeof listAuditQuery>;

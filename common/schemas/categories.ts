@@ -1,6 +1,6 @@
 // The category tree tickets are filed under, e.g. "Hardware / Laptop".
 import { z } from 'zod';
-import { isoDateTime } from './shared.ts';
+import { dbId, isoDateTime } from './shared.ts';
 
 /** Separator of the segments of a category path. */
 export const CATEGORY_PATH_SEPARATOR = ' / ';
@@ -14,14 +14,14 @@ const name = z
 const flag = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 export const createCategoryBody = z
-  .object({ name, parentId: z.number().int().positive().nullable().default(null) })
+  .object({ name, parentId: dbId.nullable().default(null) })
   .strict();
 export type CreateCategoryInput = z.infer<typeof createCategoryBody>;
 
 export const updateCategoryBody = z
   .object({
     name: name.optional(),
-    parentId: z.number().int().positive().nullable().optional().describe('null moves it to the top level'),
+    parentId: dbId.nullable().optional().describe('null moves it to the top level'),
     isActive: z.boolean().optional(),
   })
   .strict();
@@ -45,11 +45,14 @@ export const categorySchema = z.object({
 export type Category = z.infer<typeof categorySchema>;
 
 export type CategoryNode = Category & { children: CategoryNode[] };
-export const categoryNodeSchema: z.ZodType<CategoryNode> = categorySchema.extend({
-  get children() {
-    return z.array(categoryNodeSchema);
-  },
-});
+// Recursive, so OpenAPI shows it as a named component that refers to itself.
+export const categoryNodeSchema: z.ZodType<CategoryNode> = categorySchema
+  .extend({
+    get children() {
+      return z.array(categoryNodeSchema);
+    },
+  })
+  .meta({ id: 'CategoryNode' });
 
 export const categoryListResponse = z.object({
   // The nested form first: a flat item has no children, so it can only match the second.

@@ -1,7 +1,7 @@
 // Support groups (teams), each working at a tier: 1 service desk, 2 specialists, 3 experts.
 import { z } from 'zod';
 import { LIMITS, TIERS } from '../enums.ts';
-import { isoDateTime, userRef } from './shared.ts';
+import { dbId, isoDateTime, userRef } from './shared.ts';
 
 const name = z.string().trim().min(1).max(LIMITS.name);
 const tier = z.literal([...TIERS]);
@@ -16,7 +16,7 @@ export const updateGroupBody = z
 export type UpdateGroupInput = z.infer<typeof updateGroupBody>;
 
 export const setGroupMembersBody = z
-  .object({ userIds: z.array(z.number().int().positive()).max(1000).describe('Replaces the members') })
+  .object({ userIds: z.array(dbId).max(1000).describe('Replaces the members') })
   .strict();
 
 export const groupSchema = z.object({

@@ -1,7 +1,7 @@
 // Client organisations: the companies whose people raise tickets.
 import { z } from 'zod';
 import { LIMITS } from '../enums.ts';
-import { isoDateTime } from './shared.ts';
+import { dbIdString, isoDateTime } from './shared.ts';
 
 // Labels of letters, digits and inner hyphens; the last label starts with a letter, so an
 // IP address is not taken for a domain. Internationalised names go in punycode (xn--).
@@ -28,7 +28,7 @@ export const listOrganisationsQuery = z
   .object({
     q: z.string().trim().max(LIMITS.name).optional().describe('Part of the name or of a domain, any case'),
     limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-    cursor: z.coerce.number().int().positive().optional().describe('nextCursor of the previous page'),
+    cursor: dbIdString.optional().describe('nextCursor of the previous page'),
   })
   .strict();
 export type ListOrganisationsQuery = z.infer<typeof listOrganisationsQuery>;

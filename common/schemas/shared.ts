@@ -1,7 +1,12 @@
 // Building blocks for request and response schemas.
 import { z } from 'zod';
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() }).strict();
+/** Ids are 32-bit integers in both databases: anything larger cannot exist. */
+export const MAX_ID = 2_147_483_647;
+export const dbId = z.number().int().positive().max(MAX_ID);
+/** An id read from a path or a query string. */
+export const dbIdString = z.coerce.number().int().positive().max(MAX_ID);
+export const idParam = z.object({ id: dbIdString }).strict();
 export const isoDateTime = z.string().describe('ISO 8601 date-time, UTC');
 export const email = z.string().trim().toLowerCase().email().max(254);
 

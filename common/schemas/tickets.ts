@@ -1,13 +1,13 @@
 // Ticket requests and responses: the API's edge, shared with the web app.
 import { z } from 'zod';
 import { CHANNELS, LIMITS, PENDING_REASONS, PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../enums.ts';
-import { email, isoDateTime, pageOf, userRef } from './shared.ts';
+import { dbId, dbIdString, email, isoDateTime, pageOf, userRef } from './shared.ts';
 
 const title = z.string().trim().min(1, 'must not be empty').max(LIMITS.title);
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const level = z.number().int().min(1).max(4);
 const categoryRef = z
-  .union([z.number().int().positive(), z.string().trim().min(1).max(500)])
+  .union([dbId, z.string().trim().min(1).max(500)])
   .describe('a category id, or its path such as "Hardware / Laptop"');
 
 export const createTicketBody = z
@@ -15,14 +15,14 @@ export const createTicketBody = z
     title,
     description: text(LIMITS.description),
     requester: z.object({ email, name: z.string().trim().min(1).max(LIMITS.name).optional() }).strict().optional(),
-    requesterId: z.number().int().positive().optional(),
+    requesterId: dbId.optional(),
     type: z.enum(TICKET_TYPES).optional(),
     impact: level.optional(),
     urgency: level.optional(),
     category: categoryRef.nullable().optional(),
     channel: z.enum(CHANNELS).optional(),
-    groupId: z.number().int().positive().nullable().optional(),
-    assigneeId: z.number().int().positive().nullable().optional(),
+    groupId: dbId.nullable().optional(),
+    assigneeId: dbId.nullable().optional(),
   })
   .strict();
 export type CreateTicketInput = z.infer<typeof createTicketBody>;
@@ -51,8 +51,8 @@ export const updateTicketBody = z
     channel: z.enum(CHANNELS).optional(),
     status: z.enum(TICKET_STATUSES).optional(),
     pendingReason: z.enum(PENDING_REASONS).optional(),
-    groupId: z.number().int().positive().nullable().optional(),
-    assigneeId: z.number().int().positive().nullable().optional(),
+    groupId: dbId.nullable().optional(),
+    assigneeId: dbId.nullable().optional(),
     resolution: resolutionRecord.partial().optional().describe('a draft of the resolution record; complete it to resolve'),
   })
   .strict()
@@ -73,8 +73,8 @@ export const noteBody = z.object({ body: text(LIMITS.body) }).strict();
 
 export const assignBody = z
   .object({
-    assigneeId: z.number().int().positive().nullable().optional().describe('omit both fields to take the ticket yourself'),
-    groupId: z.number().int().positive().nullable().optional(),
+    assigneeId: dbId.nullable().optional().describe('omit both fields to take the ticket yourself'),
+    groupId: dbId.nullable().optional(),
   })
   .strict();
 export type AssignInput = z.infer<typeof assignBody>;
@@ -82,7 +82,7 @@ export type AssignInput = z.infer<typeof assignBody>;
 export const escalateBody = z
   .object({
     tier: z.number().int().min(1).max(3).optional(),
-    groupId: z.number().int().positive().optional(),
+    groupId: dbId.optional(),
     note: text(LIMITS.body).describe('the hand-off note: what is known, what was tried, what is needed'),
   })
   .strict()
@@ -97,7 +97,7 @@ const csv = <T extends [string, ...string[]]>(values: T) =>
     .string()
     .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values)).min(1));
-const idOrKeyword = <K extends string>(keywords: readonly [K, ...K[]]) => z.union([z.enum(keywords), z.coerce.number().int().positive()]);
+const idOrKeyword = <K extends string>(keywords: readonly [K, ...K[]]) => z.union([z.enum(keywords), dbIdString]);
 
 export const listTicketsQuery = z
   .object({
@@ -108,9 +108,9 @@ export const listTicketsQuery = z
     channel: csv([...CHANNELS]).optional(),
     groupId: idOrKeyword(['none', 'mine']).optional(),
     assigneeId: idOrKeyword(['none', 'me']).optional(),
-    organisationId: z.coerce.number().int().positive().optional(),
-    requesterId: z.coerce.number().int().positive().optional(),
-    categoryId: z.coerce.number().int().positive().optional().describe('includes sub-categories'),
+    organisationId: dbIdString.optional(),
+    requesterId: dbIdString.optional(),
+    categoryId: dbIdString.optional().describe('includes sub-categories'),
     tier: z.coerce.number().int().min(1).max(3).optional(),
     createdFrom: z.iso.datetime({ offset: true }).optional(),
     createdTo: z.iso.datetime({ offset: true }).optional(),

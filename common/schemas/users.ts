@@ -1,7 +1,7 @@
 // People: requesters of client organisations and the staff who serve them.
 import { z } from 'zod';
 import { LANGUAGES, LIMITS, ROLES } from '../enums.ts';
-import { email, isoDateTime } from './shared.ts';
+import { dbId, dbIdString, email, isoDateTime } from './shared.ts';
 
 const name = z.string().trim().min(1).max(LIMITS.name);
 const roles = z
@@ -10,7 +10,7 @@ const roles = z
   .max(ROLES.length)
   .refine((r) => new Set(r).size === r.length, 'lists a role twice');
 export const password = z.string().min(8, 'must be at least 8 characters').max(1024);
-const ids = z.array(z.number().int().positive()).max(1000);
+const ids = z.array(dbId).max(1000);
 
 export const createUserBody = z
   .object({
@@ -18,7 +18,7 @@ export const createUserBody = z
     name,
     roles: roles.default(['requester']),
     password: password.optional(),
-    organisationId: z.number().int().positive().nullable().optional().describe('Omitted: placed by the domain of the email'),
+    organisationId: dbId.nullable().optional().describe('Omitted: placed by the domain of the email'),
     isOrgManager: z.boolean().optional(),
     language: z.enum(LANGUAGES).optional(),
     servedOrganisationIds: ids.optional().describe('Staff only: the client organisations served; empty means all'),
@@ -33,7 +33,7 @@ export const updateUserBody = z
     name: name.optional(),
     roles: roles.optional(),
     password: password.optional(),
-    organisationId: z.number().int().positive().nullable().optional(),
+    organisationId: dbId.nullable().optional(),
     isOrgManager: z.boolean().optional(),
     language: z.enum(LANGUAGES).optional(),
     isActive: z.boolean().optional(),
@@ -61,9 +61,9 @@ export const listUsersQuery = z
   .object({
     q: z.string().trim().max(LIMITS.email).optional().describe('Part of the name or email, any case'),
     role: z.enum(ROLES).optional(),
-    organisationId: z.coerce.number().int().positive().optional(),
+    organisationId: dbIdString.optional(),
     limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-    cursor: z.coerce.number().int().positive().optional().describe('nextCursor of the previous page'),
+    cursor: dbIdString.optional().describe('nextCursor of the previous page'),
   })
   .strict();
 export type ListUsersQuery = z.infer<typeof listUsersQuery>;

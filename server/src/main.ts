@@ -1,1 +1,104 @@
-// Placeholder; the CLI helper writes the real one.
+// The running server: load config → open and migrate the database → buildApp(real deps)
+// → listen → job runner → graceful shutdown on SIGINT/SIGTERM. `guichet serve` calls it.
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDb } from './db/db.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { Deps } from './lib/deps.ts';
+import { systemClock } from './lib/clock.ts';
+import { startJobRunner, type JobHandler, type JobRunner, type RecurringJob } from './lib/jobs.ts';
+import { deleteExpiredSessions } from './modules/auth/auth.repo.ts';
+import { ticketJobs } from './modules/tickets/tickets.jobs.ts';
+
+type JobSet = { handlers: Record<string, JobHandler>; recurring: RecurringJob[] };
+
+const sessionJobs = (): JobSet => ({
+  handlers: { 'sessions.purge-expired': async (deps) => deleteExpiredSessions(deps.db, deps.clock.now().toISOString()) },
+  recurring: [{ kind: 'sessions.purge-expired', everyMs: 3_600_000 }],
+});
+
+/** Every job kind this process can run, and the recurring ones: one line per module. */
+export function jobHandlers(): JobSet {
+  const sets = [sessionJobs(), ticketJobs()];
+  return {
+    handlers: Object.assign({}, ...sets.map((s) => s.handlers)),
+    recurring: sets.flatMap((s) => s.recurring),
+  };
+}
+
+export interface RunningServer {
+  url: string;
+  deps: Deps;
+  /** Stops the job runner, then the HTTP server, then the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function serve(config: Config, opts: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+  const logger = pino({ level: config.logLevel });
+  const dbHandle = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.pgPoolSize, sqliteSynchronous: config.sqliteSynchronous });
+  const applied = await migrateToLatest(dbHandle.db).catch(async (err) => {
+    await dbHandle.close();
+    throw err;
+  });
+  for (const name of applied) logger.info({ migration: name }, 'migration applied');
+  const deps: Deps = { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: systemClock, logger };
+
+  const app = await buildApp(deps);
+  const where = dbHandle.dialect === 'sqlite' ? `SQLite ${dbHandle.sqlitePath}` : 'PostgreSQL';
+  try {
+    // Fastify's own "listening" line, reworded: one line says where and on what.
+    await app.listen({
+      host: config.host,
+      port: config.port,
+      listenTextResolver: (address) => `Guichet listening on ${address} (${where}; background jobs ${config.runJobs ? 'on' : 'off'})`,
+    });
+  } catch (err) {
+    await app.close();
+    await dbHandle.close();
+    throw err;
+  }
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  let runner: JobRunner | undefined;
+  if (config.runJobs) {
+    const { handlers, recurring } = jobHandlers();
+    runner = startJobRunner(deps, handlers, recurring);
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await runner?.stop();
+      await app.close();
+      await dbHandle.close();
+    })());
+
+  if (opts.handleSignals !== false) {
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (closing) {
+        logger.warn(`${signal} received again: exiting now`);
+        process.exit(1);
+      }
+      logger.info(`${signal} received: shutting down`);
+      // In-flight requests get 10 s to finish; a stuck one must not keep the process up.
+      const force = setTimeout(() => {
+        logger.error('shutdown took longer than 10 s: exiting');
+        process.exit(1);
+      }, 10_000);
+      force.unref();
+      close().then(
+        () => logger.info('stopped'),
+        (err) => {
+          logger.error({ err }, 'error during shutdown');
+          process.exitCode = 1;
+        },
+      );
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  return { url, deps, close };
+}

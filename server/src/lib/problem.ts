@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
+import { isUniqueViolation } from './db-errors.ts';
 
 export interface Problem {
   type: string;
@@ -34,6 +35,7 @@ const CLIENT_ERROR_TITLES: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -50,6 +52,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     }));
     const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
     return sendProblem(reply, request, { status: 400, title: 'Bad Request', detail, errors });
+  }
+  const fromDatabase = databaseProblem(error);
+  if (fromDatabase) {
+    request.log.warn({ err: error }, 'database refused the request input');
+    return sendProblem(reply, request, fromDatabase);
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error, issues: error.cause?.issues }, 'response did not match its schema');
@@ -71,4 +78,23 @@ function describeIssue(keyword: string, params: Record<string, unknown> | undefi
   const keys = params?.keys as string[] | undefined;
   if (keyword === 'unrecognized_keys' && keys) return `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`;
   return message ?? 'is invalid';
+}
+
+/**
+ * Database errors that the request's input causes, answered as such instead of a 500: the
+ * services check uniqueness first, this is the net for a race they lose or a check they
+ * lack; and PostgreSQL refuses integers beyond its 32-bit columns and U+0000 in text,
+ * which SQLite accepts, so schemas that pass on one back end can fail on the other.
+ */
+function databaseProblem(error: unknown): ProblemInput | undefined {
+  if (isUniqueViolation(error)) return { status: 409, title: 'Conflict', detail: 'The request conflicts with an existing record; reload and retry.' };
+  switch ((error as { code?: unknown } | null)?.code) {
+    case '22003': // numeric_value_out_of_range
+      return { status: 400, title: 'Bad Request', detail: 'A number in the request is out of range.' };
+    case '22021': // character_not_in_repertoire (U+0000)
+    case '22P05': // untranslatable_character
+      return { status: 400, title: 'Bad Request', detail: 'The request contains a character that cannot be stored, such as U+0000.' };
+    default:
+      return undefined;
+  }
 }

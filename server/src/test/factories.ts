@@ -7,6 +7,13 @@ import { createApiToken } from '../modules/auth/auth.service.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 
 const now = () => new Date().toISOString();
+
+// Argon2id is slow by design; tests hash each distinct password once per process.
+const hashes = new Map<string, Promise<string>>();
+const hashOnce = (password: string) => {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  return hashes.get(password)!;
+};
 export const uniq = () => crypto.randomBytes(4).toString('hex');
 
 export async function makeOrganisation(deps: Deps, o: { name?: string; domains?: string[] } = {}) {
@@ -51,7 +58,7 @@ export async function makeUser(
     .values({
       email,
       name,
-      password_hash: await hashPassword(password),
+      password_hash: await hashOnce(password),
       organisation_id: o.organisationId ?? null,
       is_org_manager: o.isOrgManager ? 1 : 0,
       language: 'en',

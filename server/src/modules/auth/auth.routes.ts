@@ -25,7 +25,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/auth/login',
       {
         config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
-        schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: loginBody, response: { 200: meResponse } },
+        schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', security: [], body: loginBody, response: { 200: meResponse } },
       },
       async (request, reply) => {
         const { secret, expiresAt, actor } = await auth.login(deps, request.body.email, request.body.password);
@@ -42,7 +42,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/auth/logout',
-      { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Sign out' } },
+      { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Sign out', security: [] } },
       async (request, reply) => {
         const secret = request.cookies[auth.SESSION_COOKIE];
         if (secret) await auth.logout(deps, secret);

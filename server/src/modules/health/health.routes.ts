@@ -9,7 +9,7 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/healthz',
       {
         config: { access: 'public' },
-        schema: { tags: ['health'], summary: 'Liveness and database reachability', response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } },
+        schema: { tags: ['health'], summary: 'Liveness and database reachability', security: [], response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } },
       },
       async () => {
         await sql`select 1`.execute(deps.db);

@@ -3,6 +3,7 @@
 import type { Trx } from '../../db/db.ts';
 import { findOrganisationIdByEmailDomain } from '../organisations/organisations.repo.ts';
 import { Unprocessable } from '../../lib/errors.ts';
+import { insertUser, replaceRoles } from '../users/users.repo.ts';
 
 export interface RequesterRef {
   id: number;
@@ -24,24 +25,9 @@ export async function findOrCreateRequester(trx: Trx, email: string, name: strin
     return { id: existing.id, organisationId: existing.organisation_id, created: false };
   }
   const organisationId = await findOrganisationIdByEmailDomain(trx, address);
-  const row = await trx
-    .insertInto('users')
-    .values({
-      email: address,
-      name: name ?? address.split('@')[0],
-      password_hash: null,
-      organisation_id: organisationId,
-      is_org_manager: 0,
-      language: 'en',
-      is_active: 1,
-      created_at: at,
-      updated_at: at,
-    })
-    // Two messages from a new sender at once: the second finds the first's row.
-    .onConflict((oc) => oc.column('email').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) return findOrCreateRequester(trx, address, name, at);
-  await trx.insertInto('user_roles').values({ user_id: row.id, role: 'requester' }).execute();
-  return { id: row.id, organisationId, created: true };
+  // Two messages from a new sender at once: the second finds the first's row.
+  const id = await insertUser(trx, { email: address, name: name ?? address.split('@')[0], passwordHash: null, organisationId, isOrgManager: false, language: 'en', at });
+  if (id === undefined) return findOrCreateRequester(trx, address, name, at);
+  await replaceRoles(trx, id, ['requester']);
+  return { id, organisationId, created: true };
 }

@@ -21,9 +21,14 @@ export interface TicketChange {
   row: TicketRow;
   before: TicketRow;
   patch: TicketUpdate;
-  events: Omit<repo.NewEvent, 'ticketId' | 'at' | 'authorId'>[];
+  events: PendingEvent[];
   action: string;
 }
+
+export type PendingEvent = Omit<repo.NewEvent, 'ticketId' | 'at' | 'authorId'> & {
+  /** Runs once the event row exists, in the same transaction (e.g. to link rows to it). */
+  afterInsert?: (trx: Trx, eventId: number) => Promise<void>;
+};
 
 export function notVisible(id: number): NotFound {
   return new NotFound(`Ticket ${id} does not exist or is not visible to you.`);
@@ -51,7 +56,10 @@ export async function changeTicket(
     set(c, 'updated_at', c.at);
     await repo.updateTicketRow(trx, id, c.patch);
     const authorId = actor.userId > 0 ? actor.userId : null;
-    for (const e of c.events) await repo.insertEvent(trx, { ...e, ticketId: id, authorId, at: c.at });
+    for (const { afterInsert, ...e } of c.events) {
+      const eventId = await repo.insertEvent(trx, { ...e, ticketId: id, authorId, at: c.at });
+      await afterInsert?.(trx, eventId);
+    }
     const { updated_at: _ignored, ...changed } = c.patch;
     await recordAudit(trx, actor, c.at, {
       action,

@@ -61,7 +61,7 @@ interface EventRow {
 }
 
 // What a requester may read of an event's details: nothing about internal routing.
-const REQUESTER_VISIBLE_DATA = new Set(['status', 'close', 'reopen', 'created', 'resolution']);
+const REQUESTER_VISIBLE_DATA = new Set(['status', 'close', 'reopen', 'created', 'resolution', 'attachment']);
 
 export function toTimelineEvent(e: EventRow, forStaff: boolean): TimelineEvent {
   let data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null;
