@@ -38,6 +38,8 @@ function isSameOrigin(origin: string, host: string | undefined): boolean {
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
+    // Two log lines per request cost more than the request itself at load: on only for debug.
+    disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel),
     bodyLimit: deps.config.bodyLimit,
     trustProxy: false,
     genReqId: () => crypto.randomUUID(),

@@ -3,8 +3,7 @@
 // movable clock so that the timeline, audit log and search look like 60 days of real work.
 import crypto from 'node:crypto';
 import type { Language } from '../../../common/enums.ts';
-import type { User } from '../../../common/schemas/users.ts';
-import { buildScope, systemActor, type Actor } from '../lib/actor.ts';
+import { actorForUser, systemActor, type Actor } from '../lib/actor.ts';
 import type { Deps } from '../lib/deps.ts';
 import { createCategory } from '../modules/categories/categories.service.ts';
 import { findCategoryIdByPath } from '../modules/categories/categories.repo.ts';
@@ -36,19 +35,6 @@ interface People {
   existing: number;
 }
 
-function actorOf(u: User): Actor {
-  return {
-    userId: u.id,
-    email: u.email,
-    name: u.name,
-    roles: u.roles,
-    organisationId: u.organisationId,
-    isOrgManager: u.isOrgManager,
-    language: u.language,
-    scope: buildScope({ id: u.id, roles: u.roles, organisationId: u.organisationId, isOrgManager: u.isOrgManager, servedOrganisationIds: u.servedOrganisationIds }),
-    via: 'session',
-  };
-}
 
 async function ensureOrganisations(deps: Deps): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
@@ -88,7 +74,7 @@ async function ensurePeople(deps: Deps, password: string, orgIds: Map<string, nu
     const found = await findUserIdByEmail(deps.db, input.email);
     const user = found ? await getUser(deps, systemActor(), found.id) : await createUser(deps, systemActor(), input);
     people[found ? 'existing' : 'created']++;
-    people.actors.set(user.email, actorOf(user));
+    people.actors.set(user.email, actorForUser(user, 'session'));
   };
   for (const s of DEMO_STAFF) {
     await ensure({ email: s.email, name: s.name, roles: s.roles, password, language: 'fr', groupIds: s.group ? [groupIds.get(s.group)!] : [] });

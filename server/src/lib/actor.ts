@@ -79,3 +79,21 @@ export function scopeAllows(scope: Scope, organisationId: number | null, request
       return scope.isOrgManager && scope.organisationId !== null && scope.organisationId === organisationId;
   }
 }
+
+/** The actor for a user record (signed in, or acted for by the CLI and the demo). */
+export function actorForUser(
+  u: { id: number; email: string; name: string; roles: Role[]; organisationId: number | null; isOrgManager: boolean; language: string; servedOrganisationIds: number[] },
+  via: Actor['via'],
+): Actor {
+  return {
+    userId: u.id,
+    email: u.email,
+    name: u.name,
+    roles: u.roles,
+    organisationId: u.organisationId,
+    isOrgManager: u.isOrgManager,
+    language: u.language,
+    scope: buildScope(u),
+    via,
+  };
+}

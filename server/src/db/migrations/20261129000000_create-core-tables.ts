@@ -180,9 +180,11 @@ export async function up(db: Db): Promise<void> {
     ['tickets_status_idx', ['status', 'created_at', 'id']],
     ['tickets_org_idx', ['organisation_id', 'created_at', 'id']],
     ['tickets_requester_idx', ['requester_id', 'created_at', 'id']],
-    ['tickets_assignee_idx', ['assignee_id', 'status']],
-    ['tickets_group_idx', ['group_id', 'status']],
-    ['tickets_priority_idx', ['priority', 'status']],
+    // Queues: a page is picked on the index alone, and the sidebar counts are covering scans.
+    ['tickets_assignee_idx', ['assignee_id', 'status', 'created_at', 'id']],
+    ['tickets_group_idx', ['group_id', 'status', 'created_at', 'id']],
+    ['tickets_status_priority_idx', ['status', 'priority']],
+    ['tickets_status_group_idx', ['status', 'group_id', 'assignee_id']],
     ['tickets_category_idx', ['category_id']],
     ['tickets_resolved_idx', ['status', 'resolved_at']],
   ] as const) {

@@ -1,6 +1,6 @@
 // Sign-in, sessions and API tokens; turns a cookie or a bearer token into an Actor.
 import type { Deps } from '../../lib/deps.ts';
-import { buildScope, type Actor } from '../../lib/actor.ts';
+import { actorForUser, type Actor } from '../../lib/actor.ts';
 import { isoNow } from '../../lib/clock.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { NotFound, Unauthorized } from '../../lib/errors.ts';
@@ -23,19 +23,7 @@ export function forgetCachedActors(userId?: number): void {
   for (const [k, v] of actorCache) if (v.actor.userId === userId) actorCache.delete(k);
 }
 
-function toActor(u: repo.AuthUser, via: Actor['via']): Actor {
-  return {
-    userId: u.id,
-    email: u.email,
-    name: u.name,
-    roles: u.roles,
-    organisationId: u.organisationId,
-    isOrgManager: u.isOrgManager,
-    language: u.language,
-    scope: buildScope(u),
-    via,
-  };
-}
+const toActor = actorForUser;
 
 export async function login(deps: Deps, email: string, password: string) {
   const row = await repo.findPasswordHashByEmail(deps.db, email);

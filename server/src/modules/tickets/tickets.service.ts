@@ -15,6 +15,7 @@ import { changeAssignment, notVisible, type TicketChange } from './ticket-change
 import { toTicket, toTimelineEvent } from './ticket-dto.ts';
 import { findOrCreateRequester, findRequesterById } from './requesters.ts';
 import * as repo from './tickets.repo.ts';
+import { batchedTransaction } from '../../lib/write-batch.ts';
 
 export const DEFAULT_IMPACT = 3;
 export const DEFAULT_URGENCY = 3;
@@ -25,7 +26,7 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
     throw new Forbidden('A requester opens tickets for themselves; requester, group and assignee are set by the support team.');
   }
   const at = isoNow(deps.clock);
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await batchedTransaction(deps, async (trx) => {
     const requester = staff ? await requesterFor(trx, input, at) : { id: actor.userId, organisationId: actor.organisationId, created: false };
     if (staff && !scopeAllows(actor.scope, requester.organisationId)) {
       throw new Forbidden('This requester belongs to an organisation you do not serve.');
@@ -199,9 +200,29 @@ export function toFtsQuery(text: string): string {
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
+// The scope-wide counts are the expensive part (they scan every ticket's index entry) and
+// are the same for every agent who sees the same organisations: shared until a ticket
+// changes in this process, and for a few seconds at most (other processes' writes).
+const COUNTS_TTL_MS = 3_000;
+const sharedCountsCache = new Map<string, { until: number; version: number; value: ReturnType<typeof repo.countScopeTickets> }>();
+
+function sharedCounts(deps: Deps, actor: Actor) {
+  const key = JSON.stringify(actor.scope);
+  const now = deps.clock.now().getTime();
+  const version = repo.ticketWriteVersion();
+  const hit = sharedCountsCache.get(key);
+  if (hit && hit.until > now && hit.version === version) return hit.value;
+  if (sharedCountsCache.size > 1_000) sharedCountsCache.clear();
+  const value = repo.countScopeTickets(deps.db, actor.scope);
+  sharedCountsCache.set(key, { until: now + COUNTS_TTL_MS, version, value });
+  value.catch(() => sharedCountsCache.delete(key));
+  return value;
+}
+
 export async function countTickets(deps: Deps, actor: Actor): Promise<TicketCounts> {
   const groupIds = await repo.groupIdsOfUser(deps.db, actor.userId);
-  const c = await repo.countTickets(deps.db, actor.scope, { userId: actor.userId, groupIds });
+  const [shared, mine] = await Promise.all([sharedCounts(deps, actor), repo.countMyTickets(deps.db, actor.scope, { userId: actor.userId, groupIds })]);
+  const c = { ...shared, ...mine };
   const byStatus = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as TicketCounts['byStatus'];
   for (const r of c.byStatus) byStatus[r.status as keyof typeof byStatus] = Number(r.n);
   const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as TicketCounts['open']['byPriority'];
