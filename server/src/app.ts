@@ -1,6 +1,6 @@
 // buildApp(deps): the whole HTTP application, each module registered in one line. It never
 // listens; main.ts and the tests do.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -39,7 +39,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
     // Two log lines per request cost more than the request itself at load: on only for debug.
-    disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel),
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel) }),
     bodyLimit: deps.config.bodyLimit,
     trustProxy: false,
     genReqId: () => crypto.randomUUID(),

@@ -51,6 +51,7 @@ describe('search', () => {
     const hits = await search('printer');
     assert.deepEqual(hits.map((x) => x.id), [ids.printers, ids.mention]);
     assert.ok(hits[0].rank > hits[1].rank);
+    assert.deepEqual((await search('the printers on the floor')).map((x) => x.id), [ids.printers]);
   });
 
   test('replies are searched; the ticket is found by what was said in its timeline', async () => {
@@ -79,6 +80,8 @@ describe('search', () => {
     }
     assert.equal(toFtsQuery('Hello, "world" (x)'), '"Hello" "world" "x"*');
     assert.equal(toFtsQuery('  ***  '), '');
+    assert.equal(toFtsQuery('mot de passe'), '"mot" "passe"*', 'function words are not required');
+    assert.equal(toFtsQuery('The'), '"The"*', 'unless there is nothing else');
   });
 
   test('unique text from a new ticket is findable right after creation', async () => {

@@ -196,9 +196,19 @@ export async function listTickets(deps: Deps, actor: Actor, q: ListTicketsQuery)
  * the last one as a prefix so that results appear while typing.
  */
 export function toFtsQuery(text: string): string {
-  const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const all = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  // "mot de passe": requiring "de" walks one of the longest lists in the index for nothing.
+  const meaningful = all.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
+  const words = meaningful.length ? meaningful : all;
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
+
+// The commonest French and English function words (PostgreSQL's stemmers drop theirs).
+const STOP_WORDS = new Set(
+  ('le la les l un une des de du d et ou à au aux en dans sur pour par avec ne pas que qui est sont ce cette ces il elle ' +
+    'je j nous vous ils on se sa son ses mon ma mes the a an of to and or in on at for is are be it this that with my not')
+    .split(' '),
+);
 
 // The scope-wide counts are the expensive part (they scan every ticket's index entry) and
 // are the same for every agent who sees the same organisations: shared until a ticket
