@@ -52,6 +52,7 @@ describe('search', () => {
     assert.deepEqual(hits.map((x) => x.id), [ids.printers, ids.mention]);
     assert.ok(hits[0].rank > hits[1].rank);
     assert.deepEqual((await search('the printers on the floor')).map((x) => x.id), [ids.printers]);
+    assert.deepEqual((await search('flo*')).map((x) => x.id), [ids.printers], 'a trailing * matches a prefix');
   });
 
   test('replies are searched; the ticket is found by what was said in its timeline', async () => {
@@ -78,10 +79,11 @@ describe('search', () => {
       const r = await api.get(`/api/v1/tickets?q=${encodeURIComponent(q)}`, { token: agent.token });
       assert.equal(r.status, 200, `${q}: ${JSON.stringify(r.body)}`);
     }
-    assert.equal(toFtsQuery('Hello, "world" (x)'), '"Hello" "world" "x"*');
+    assert.equal(toFtsQuery('Hello, "world" (x)'), '"Hello" "world" "x"');
+    assert.equal(toFtsQuery('imprim* noir'), '"imprim"* "noir"', 'a trailing * asks for a prefix');
     assert.equal(toFtsQuery('  ***  '), '');
-    assert.equal(toFtsQuery('mot de passe'), '"mot" "passe"*', 'function words are not required');
-    assert.equal(toFtsQuery('The'), '"The"*', 'unless there is nothing else');
+    assert.equal(toFtsQuery('mot de passe'), '"mot" "passe"', 'function words are not required');
+    assert.equal(toFtsQuery('The'), '"The"', 'unless there is nothing else');
   });
 
   test('unique text from a new ticket is findable right after creation', async () => {

@@ -257,11 +257,11 @@ export function searchTicketViews(
       ? sqliteMatches(db, scope, f, search)
       : sql`(select ticket_id, max(score) as score from (
             select id as ticket_id, ts_rank(search_vector, q) as score from tickets,
-              lateral (select websearch_to_tsquery('guichet_fr', ${search.query}) || websearch_to_tsquery('guichet_en', ${search.query}) as q) qq
+              lateral (select to_tsquery('guichet_fr', ${search.query}) || to_tsquery('guichet_en', ${search.query}) as q) qq
               where search_vector @@ q
             union all
             select e.ticket_id, ts_rank(e.body_vector, q) * 0.5 as score from ticket_events e,
-              lateral (select websearch_to_tsquery('guichet_fr', ${search.query}) || websearch_to_tsquery('guichet_en', ${search.query}) as q) qq
+              lateral (select to_tsquery('guichet_fr', ${search.query}) || to_tsquery('guichet_en', ${search.query}) as q) qq
               where e.body_vector @@ q${internal}
           ) m group by ticket_id)`;
   // Deferred join: rank, filter and page on ids, then join names for the page only.

@@ -164,7 +164,7 @@ export async function listTickets(deps: Deps, actor: Actor, q: ListTicketsQuery)
   const cursor = decodeCursor(q.cursor);
   const filters = await filtersFor(deps, actor, q);
   if (q.q) {
-    const query = deps.dialect === 'sqlite' ? toFtsQuery(q.q) : q.q;
+    const query = deps.dialect === 'sqlite' ? toFtsQuery(q.q) : toTsQuery(q.q);
     if (!query) return { items: [], nextCursor: null };
     const offset = cursor?.o ?? 0;
     const rows = await repo.searchTicketViews(deps.db, deps.dialect, actor.scope, filters, {
@@ -192,15 +192,24 @@ export async function listTickets(deps: Deps, actor: Actor, q: ListTicketsQuery)
 }
 
 /**
- * User text to an FTS5 query: words only (no operators a user could trip on), all required,
- * the last one as a prefix so that results appear while typing.
+ * User text to an FTS5 query: words only (no operators a user could trip on), all required.
+ * A word typed with a trailing * ("imprim*") matches as a prefix, as the search box does
+ * while typing; otherwise whole words, which is much cheaper on common stems.
  */
 export function toFtsQuery(text: string): string {
-  const all = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return searchWords(text).map((w) => `"${w.word}"${w.prefix ? '*' : ''}`).join(' ');
+}
+
+/** The same words as a PostgreSQL tsquery: all required, ":*" for a prefix. */
+export function toTsQuery(text: string): string {
+  return searchWords(text).map((w) => `'${w.word}'${w.prefix ? ':*' : ''}`).join(' & ');
+}
+
+function searchWords(text: string): { word: string; prefix: boolean }[] {
+  const all = [...text.normalize('NFC').matchAll(/([\p{L}\p{N}]+)(\*)?/gu)].map((m) => ({ word: m[1], prefix: m[2] === '*' }));
   // "mot de passe": requiring "de" walks one of the longest lists in the index for nothing.
-  const meaningful = all.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
-  const words = meaningful.length ? meaningful : all;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  const meaningful = all.filter((w) => !STOP_WORDS.has(w.word.toLowerCase()));
+  return meaningful.length ? meaningful : all;
 }
 
 // The commonest French and English function words (PostgreSQL's stemmers drop theirs).
