@@ -18,3 +18,6 @@ export function assertProblem(r: ApiResponse, status: number | number[], o: { de
   else if (o.detail) assert.match(b.detail, o.detail, ctx);
   if (o.instance !== undefined) assert.equal(b.instance, o.instance);
 }
+
+/** The response is application/problem+json. */
+export const isProblem = (r: { headers: Headers }) => assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);

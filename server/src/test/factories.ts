@@ -95,3 +95,13 @@ export async function makeCategory(deps: Deps, o: { name?: string; parentId?: nu
     .executeTakeFirstOrThrow();
   return { id: row.id, name };
 }
+
+/** One user of each role, the cast most API tests start from. */
+export async function makeRoleCast(deps: Deps) {
+  return {
+    admin: await makeUser(deps, { roles: ['admin'] }),
+    supervisor: await makeUser(deps, { roles: ['supervisor'] }),
+    agent: await makeUser(deps, { roles: ['agent'] }),
+    requester: await makeUser(deps, { roles: ['requester'] }),
+  };
+}

@@ -4,7 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { client, startTestApp, type TestApp } from '../../test/harness.ts';
-import { makeUser, uniq, type MadeUser } from '../../test/factories.ts';
+import { type MadeUser, makeRoleCast, makeUser, uniq } from '../../test/factories.ts';
+import { isProblem } from '../../test/assertions.ts';
 
 let t: TestApp;
 let api: ReturnType<typeof client>;
@@ -16,14 +17,10 @@ let requester: MadeUser;
 before(async () => {
   t = await startTestApp();
   api = client(t);
-  admin = await makeUser(t.deps, { roles: ['admin'] });
-  supervisor = await makeUser(t.deps, { roles: ['supervisor'] });
-  agent = await makeUser(t.deps, { roles: ['agent'] });
-  requester = await makeUser(t.deps, { roles: ['requester'] });
+  ({ admin, supervisor, agent, requester } = await makeRoleCast(t.deps));
 });
 after(() => t.close());
 
-const isProblem = (r: { headers: Headers }) => assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);
 type Entry = { id: number; actorId: number | null; action: string; entityType: string; entityId: string; organisationId: number | null; data: any; createdAt: string };
 
 describe('audit log', () => {

@@ -3,7 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { client, startTestApp, type TestApp } from '../../test/harness.ts';
-import { makeUser, uniq, type MadeUser } from '../../test/factories.ts';
+import { type MadeUser, makeRoleCast, uniq } from '../../test/factories.ts';
+import { isProblem } from '../../test/assertions.ts';
 import { findCategoryIdByPath } from './categories.repo.ts';
 
 let t: TestApp;
@@ -16,14 +17,10 @@ let requester: MadeUser;
 before(async () => {
   t = await startTestApp();
   api = client(t);
-  admin = await makeUser(t.deps, { roles: ['admin'] });
-  supervisor = await makeUser(t.deps, { roles: ['supervisor'] });
-  agent = await makeUser(t.deps, { roles: ['agent'] });
-  requester = await makeUser(t.deps, { roles: ['requester'] });
+  ({ admin, supervisor, agent, requester } = await makeRoleCast(t.deps));
 });
 after(() => t.close());
 
-const isProblem = (r: { headers: Headers }) => assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);
 async function create(name: string, parentId: number | null = null) {
   const r = await api.post('/api/v1/categories', { name, parentId }, { token: admin.token });
   assert.equal(r.status, 201, JSON.stringify(r.body));

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { makeGroup, makeUser, uniq, type MadeUser } from '../../test/factories.ts';
+import { isProblem } from '../../test/assertions.ts';
 
 let t: TestApp;
 let api: ReturnType<typeof client>;
@@ -21,7 +22,6 @@ before(async () => {
 });
 after(() => t.close());
 
-const isProblem = (r: { headers: Headers }) => assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);
 const create = (body: unknown, token = admin.token) => api.post('/api/v1/groups', body, { token });
 
 describe('groups', () => {

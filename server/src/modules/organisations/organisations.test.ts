@@ -2,7 +2,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { client, startTestApp, type TestApp } from '../../test/harness.ts';
-import { makeOrganisation, makeUser, uniq, type MadeUser } from '../../test/factories.ts';
+import { type MadeUser, makeOrganisation, makeRoleCast, makeUser, uniq } from '../../test/factories.ts';
+import { isProblem } from '../../test/assertions.ts';
 import { findOrganisationIdByEmailDomain } from './organisations.repo.ts';
 
 let t: TestApp;
@@ -15,14 +16,10 @@ let requester: MadeUser;
 before(async () => {
   t = await startTestApp();
   api = client(t);
-  admin = await makeUser(t.deps, { roles: ['admin'] });
-  supervisor = await makeUser(t.deps, { roles: ['supervisor'] });
-  agent = await makeUser(t.deps, { roles: ['agent'] });
-  requester = await makeUser(t.deps, { roles: ['requester'] });
+  ({ admin, supervisor, agent, requester } = await makeRoleCast(t.deps));
 });
 after(() => t.close());
 
-const isProblem = (r: { headers: Headers }) => assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);
 const create = (body: unknown, token = admin.token) => api.post('/api/v1/organisations', body, { token });
 
 describe('creating organisations', () => {
