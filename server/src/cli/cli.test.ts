@@ -121,7 +121,7 @@ test('token create prints the token alone on the last line; it authenticates unt
   assert.equal(row.name, 'nagios');
   const revoked = expectExit(await runCli(['token', 'revoke', '--id', String(row.id)], { env: t.env }), 0);
   assert.match(revoked.stdout, /Revoked API token/);
-  forgetCachedActors();
+  forgetCachedActors(deps);
   assert.equal(await actorFromToken(deps, token), undefined);
   expectExit(await runCli(['token', 'revoke', '--id', String(row.id)], { env: t.env }), 1);
 });

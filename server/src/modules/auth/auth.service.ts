@@ -16,11 +16,19 @@ const TOKEN_PREFIX = 'gch_';
 // once in this one.
 const CACHE_MS = 5_000;
 const TOUCH_MS = 60_000;
-const actorCache = new Map<string, { actor: Actor; until: number; expiresAt?: string }>();
+type CachedActor = { actor: Actor; until: number; expiresAt?: string };
+// One cache per database handle, i.e. per app: what a process would hold.
+const actorCaches = new WeakMap<object, Map<string, CachedActor>>();
+function actorCache(deps: Deps): Map<string, CachedActor> {
+  let cache = actorCaches.get(deps.db);
+  if (!cache) actorCaches.set(deps.db, (cache = new Map()));
+  return cache;
+}
 
-export function forgetCachedActors(userId?: number): void {
-  if (userId === undefined) return actorCache.clear();
-  for (const [k, v] of actorCache) if (v.actor.userId === userId) actorCache.delete(k);
+export function forgetCachedActors(deps: Deps, userId?: number): void {
+  const cache = actorCache(deps);
+  if (userId === undefined) return cache.clear();
+  for (const [k, v] of cache) if (v.actor.userId === userId) cache.delete(k);
 }
 
 const toActor = actorForUser;
@@ -46,21 +54,21 @@ export async function login(deps: Deps, email: string, password: string) {
 
 export async function logout(deps: Deps, secret: string): Promise<void> {
   const id = hashSecret(secret);
-  actorCache.delete('s:' + id);
+  actorCache(deps).delete('s:' + id);
   await repo.deleteSession(deps.db, id);
 }
 
 export async function actorFromSession(deps: Deps, secret: string): Promise<Actor | undefined> {
   const id = hashSecret(secret);
   const now = deps.clock.now();
-  const cached = actorCache.get('s:' + id);
+  const cached = actorCache(deps).get('s:' + id);
   if (cached && cached.until > now.getTime() && cached.expiresAt! > now.toISOString()) return cached.actor;
   const session = await repo.findSession(deps.db, id);
   if (!session || session.expires_at <= now.toISOString()) return undefined;
   const user = await repo.findAuthUser(deps.db, session.user_id);
   if (!user || !user.isActive) return undefined;
   const actor = toActor(user, 'session');
-  actorCache.set('s:' + id, { actor, until: now.getTime() + CACHE_MS, expiresAt: session.expires_at });
+  actorCache(deps).set('s:' + id, { actor, until: now.getTime() + CACHE_MS, expiresAt: session.expires_at });
   return actor;
 }
 
@@ -68,7 +76,7 @@ export async function actorFromToken(deps: Deps, token: string): Promise<Actor |
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
   const tokenHash = hashSecret(token);
   const now = deps.clock.now();
-  const cached = actorCache.get('t:' + tokenHash);
+  const cached = actorCache(deps).get('t:' + tokenHash);
   if (cached && cached.until > now.getTime()) return cached.actor;
   const row = await repo.findApiToken(deps.db, tokenHash);
   if (!row || row.revoked_at) return undefined;
@@ -78,7 +86,7 @@ export async function actorFromToken(deps: Deps, token: string): Promise<Actor |
     await repo.touchApiToken(deps.db, row.id, now.toISOString());
   }
   const actor = toActor(user, 'token');
-  actorCache.set('t:' + tokenHash, { actor, until: now.getTime() + CACHE_MS });
+  actorCache(deps).set('t:' + tokenHash, { actor, until: now.getTime() + CACHE_MS });
   return actor;
 }
 
@@ -101,7 +109,7 @@ export async function revokeApiToken(deps: Deps, actor: Actor, userId: number, t
     if (!(await repo.revokeApiToken(trx, userId, tokenId, at))) throw new NotFound(`Token ${tokenId} does not exist or is already revoked.`);
     await recordAudit(trx, actor, at, { action: 'token.revoke', entityType: 'api_token', entityId: tokenId });
   });
-  forgetCachedActors(userId);
+  forgetCachedActors(deps, userId);
 }
 
 export function listApiTokens(deps: Deps, userId: number) {

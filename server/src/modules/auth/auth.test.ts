@@ -196,7 +196,7 @@ describe('deactivated users', () => {
     assert.equal((await api.get('/api/v1/auth/me', { token: user.token })).status, 200);
 
     await t.deps.db.updateTable('users').set({ is_active: 0 }).where('id', '=', user.id).execute();
-    forgetCachedActors(user.id);
+    forgetCachedActors(t.deps, user.id);
 
     assertProblem(await api.get('/api/v1/auth/me', { cookie }), 401);
     assertProblem(await api.get('/api/v1/auth/me', { token: user.token }), 401);
@@ -204,7 +204,7 @@ describe('deactivated users', () => {
 
     // The flag alone made the difference.
     await t.deps.db.updateTable('users').set({ is_active: 1 }).where('id', '=', user.id).execute();
-    forgetCachedActors(user.id);
+    forgetCachedActors(t.deps, user.id);
     assert.equal((await api.get('/api/v1/auth/me', { token: user.token })).status, 200);
     assert.equal((await api.get('/api/v1/auth/me', { cookie })).status, 200);
   });

@@ -223,18 +223,23 @@ const STOP_WORDS = new Set(
 // are the same for every agent who sees the same organisations: shared until a ticket
 // changes in this process, and for a few seconds at most (other processes' writes).
 const COUNTS_TTL_MS = 3_000;
-const sharedCountsCache = new Map<string, { until: number; version: number; value: ReturnType<typeof repo.countScopeTickets> }>();
+type CachedCounts = { until: number; version: number; value: ReturnType<typeof repo.countScopeTickets> };
+// Per database handle (per app), then per scope.
+const countsCaches = new WeakMap<object, Map<string, CachedCounts>>();
 
 function sharedCounts(deps: Deps, actor: Actor) {
   const key = JSON.stringify(actor.scope);
   const now = deps.clock.now().getTime();
   const version = repo.ticketWriteVersion();
-  const hit = sharedCountsCache.get(key);
+  let sharedCountsCache = countsCaches.get(deps.db);
+  if (!sharedCountsCache) countsCaches.set(deps.db, (sharedCountsCache = new Map()));
+  const cache = sharedCountsCache;
+  const hit = cache.get(key);
   if (hit && hit.until > now && hit.version === version) return hit.value;
-  if (sharedCountsCache.size > 1_000) sharedCountsCache.clear();
+  if (cache.size > 1_000) cache.clear();
   const value = repo.countScopeTickets(deps.db, actor.scope);
-  sharedCountsCache.set(key, { until: now + COUNTS_TTL_MS, version, value });
-  value.catch(() => sharedCountsCache.delete(key));
+  cache.set(key, { until: now + COUNTS_TTL_MS, version, value });
+  value.catch(() => cache.delete(key));
   return value;
 }
 

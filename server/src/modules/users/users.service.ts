@@ -168,7 +168,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: number, input: Up
       await recordAudit(trx, actor, at, { action: 'user.update', entityType: 'user', entityId: id, organisationId: next.organisationId, data: changes });
     }),
   );
-  forgetCachedActors(id);
+  forgetCachedActors(deps, id);
   return getUser(deps, actor, id);
 }
 
@@ -185,7 +185,7 @@ export async function deactivateUser(deps: Deps, actor: Actor, id: number): Prom
     await repo.updateUserRow(trx, id, { isActive: false, at });
     await recordAudit(trx, actor, at, { action: 'user.deactivate', entityType: 'user', entityId: id, organisationId: user.organisationId });
   });
-  forgetCachedActors(id);
+  forgetCachedActors(deps, id);
 }
 
 /** A user's change to their own name, language or password (which needs the current one). */
@@ -210,7 +210,7 @@ export async function updateMe(deps: Deps, actor: Actor, input: UpdateMeBody, cu
     if (passwordHash) await repo.deleteSessions(trx, actor.userId, currentSessionId);
     await recordAudit(trx, actor, at, { action: 'user.update', entityType: 'user', entityId: actor.userId, organisationId: before.organisationId, data: changes });
   });
-  forgetCachedActors(actor.userId);
+  forgetCachedActors(deps, actor.userId);
   return getMe(deps, actor);
 }
 
