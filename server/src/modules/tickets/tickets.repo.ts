@@ -3,6 +3,7 @@ import { sql, type SelectQueryBuilder, type Expression, type SqlBool, type Expre
 import type { Dialect, Trx } from '../../db/db.ts';
 import type { Database, NewTicketRow, TicketRow, TicketUpdate } from '../../db/schema.ts';
 import type { Scope } from '../../lib/actor.ts';
+import { executeCompiled } from '../../db/compiled-query-cache.ts';
 
 type T = Database & { t: Database['tickets'] };
 
@@ -91,11 +92,40 @@ function buildTicketView(db: Trx) {
 
 export type TicketViewRow = Awaited<ReturnType<ReturnType<typeof ticketView>['executeTakeFirstOrThrow']>>;
 
-export function findTicketView(db: Trx, scope: Scope, id: number) {
-  return ticketView(db)
-    .where('t.id', '=', id)
-    .where((eb) => scopeFilter(eb, scope))
-    .executeTakeFirst();
+/** The hottest read: compiled once per scope shape (see compiled-query-cache.ts). */
+export async function findTicketView(db: Trx, dialect: Dialect, scope: Scope, id: number): Promise<TicketViewRow | undefined> {
+  const [shape, scopeInputs] = scopeShape(scope);
+  const rows = await executeCompiled(db, dialect, `ticket-view:${shape}`, [id, ...scopeInputs], ([ticketId, ...values]) =>
+    ticketView(db)
+      .where('t.id', '=', ticketId)
+      .where((eb) => scopeFilter(eb, scopeWithValues(scope, values))),
+  );
+  return rows[0];
+}
+
+/** A scope's shape (what its SQL looks like) and the numbers it binds, in order. */
+function scopeShape(scope: Scope): [string, number[]] {
+  switch (scope.kind) {
+    case 'all':
+      return ['all', []];
+    case 'organisations':
+      return [`orgs${scope.organisationIds.length}`, scope.organisationIds];
+    case 'requester':
+      return scope.isOrgManager && scope.organisationId !== null
+        ? ['manager', [scope.userId, scope.organisationId]]
+        : ['requester', [scope.userId]];
+  }
+}
+
+function scopeWithValues(scope: Scope, values: number[]): Scope {
+  switch (scope.kind) {
+    case 'all':
+      return scope;
+    case 'organisations':
+      return { kind: 'organisations', organisationIds: values };
+    case 'requester':
+      return { ...scope, userId: values[0], organisationId: values.length > 1 ? values[1] : scope.organisationId };
+  }
 }
 
 /** Reads the ticket row for a change; on PostgreSQL the row stays locked until commit. */
