@@ -1,6 +1,7 @@
 // The append-only audit log: one row per change, written in the change's own transaction.
 import type { Trx } from '../db/db.ts';
 import type { Actor } from './actor.ts';
+import { executeCompiled } from '../db/compiled-query-cache.ts';
 
 export interface AuditEntry {
   action: string; // e.g. 'ticket.create', 'user.update'
@@ -11,16 +12,24 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(trx: Trx, actor: Actor | null, at: string, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      actor_id: actor && actor.userId > 0 ? actor.userId : null,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: String(entry.entityId),
-      organisation_id: entry.organisationId ?? null,
-      data: entry.data === undefined ? null : JSON.stringify(entry.data),
-      created_at: at,
-    })
-    .execute();
+  const inputs = [
+    actor && actor.userId > 0 ? actor.userId : null,
+    entry.action,
+    entry.entityType,
+    String(entry.entityId),
+    entry.organisationId ?? null,
+    entry.data === undefined ? null : JSON.stringify(entry.data),
+    at,
+  ];
+  await executeCompiled(trx, 'insert-audit', inputs, ([actorId, action, entityType, entityId, organisationId, data, createdAt]) =>
+    trx.insertInto('audit_log').values({
+      actor_id: actorId as number | null,
+      action: action as string,
+      entity_type: entityType as string,
+      entity_id: entityId as string,
+      organisation_id: organisationId as number | null,
+      data: data as string | null,
+      created_at: createdAt as string,
+    }),
+  );
 }

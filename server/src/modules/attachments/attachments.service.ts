@@ -13,7 +13,7 @@ const closedTicket = (id: number) => new Conflict(`Ticket ${id} is closed; a clo
 
 /** Refuses early, before any byte is stored, what the transaction would refuse anyway. */
 export async function checkCanAttach(deps: Deps, actor: Actor, ticketId: number): Promise<void> {
-  const ticket = await findTicketView(deps.db, deps.dialect, actor.scope, ticketId);
+  const ticket = await findTicketView(deps.db, actor.scope, ticketId);
   if (!ticket) throw notVisible(ticketId);
   if (ticket.status === 'closed') throw closedTicket(ticketId);
 }
@@ -41,7 +41,7 @@ export async function addAttachments(deps: Deps, actor: Actor, ticketId: number,
 }
 
 export async function listTicketAttachments(deps: Deps, actor: Actor, ticketId: number): Promise<Attachment[]> {
-  if (!(await findTicketView(deps.db, deps.dialect, actor.scope, ticketId))) throw notVisible(ticketId);
+  if (!(await findTicketView(deps.db, actor.scope, ticketId))) throw notVisible(ticketId);
   const rows = await repo.listAttachments(deps.db, ticketId, { includeInternal: isStaff(actor.roles) });
   return rows.map(toAttachment);
 }

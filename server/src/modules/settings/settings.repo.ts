@@ -1,7 +1,9 @@
 import type { Trx } from '../../db/db.ts';
+import { executeCompiled } from '../../db/compiled-query-cache.ts';
 
 export async function readSetting<T>(db: Trx, key: string): Promise<T | undefined> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  // Read on every ticket creation (the priority matrix): compiled once.
+  const [row] = await executeCompiled(db, 'read-setting', [key], ([k]) => db.selectFrom('settings').select('value').where('key', '=', k as string));
   return row ? (JSON.parse(row.value) as T) : undefined;
 }
 

@@ -1,6 +1,7 @@
 // Who a new ticket is for: an existing user, or a new requester placed in the organisation
 // that owns their email domain.
 import type { Trx } from '../../db/db.ts';
+import { executeCompiled } from '../../db/compiled-query-cache.ts';
 import { findOrganisationIdByEmailDomain } from '../organisations/organisations.repo.ts';
 import { Unprocessable } from '../../lib/errors.ts';
 import { insertUser, replaceRoles } from '../users/users.repo.ts';
@@ -19,7 +20,9 @@ export async function findRequesterById(trx: Trx, id: number): Promise<Requester
 
 export async function findOrCreateRequester(trx: Trx, email: string, name: string | undefined, at: string): Promise<RequesterRef> {
   const address = email.toLowerCase();
-  const existing = await trx.selectFrom('users').select(['id', 'organisation_id', 'is_active']).where('email', '=', address).executeTakeFirst();
+  const [existing] = await executeCompiled(trx, 'requester-by-email', [address], ([email]) =>
+    trx.selectFrom('users').select(['id', 'organisation_id', 'is_active']).where('email', '=', email as string),
+  );
   if (existing) {
     if (existing.is_active !== 1) throw new Unprocessable(`Requester ${address} is deactivated.`);
     return { id: existing.id, organisationId: existing.organisation_id, created: false };

@@ -93,12 +93,12 @@ function buildTicketView(db: Trx) {
 export type TicketViewRow = Awaited<ReturnType<ReturnType<typeof ticketView>['executeTakeFirstOrThrow']>>;
 
 /** The hottest read: compiled once per scope shape (see compiled-query-cache.ts). */
-export async function findTicketView(db: Trx, dialect: Dialect, scope: Scope, id: number): Promise<TicketViewRow | undefined> {
+export async function findTicketView(db: Trx, scope: Scope, id: number): Promise<TicketViewRow | undefined> {
   const [shape, scopeInputs] = scopeShape(scope);
-  const rows = await executeCompiled(db, dialect, `ticket-view:${shape}`, [id, ...scopeInputs], ([ticketId, ...values]) =>
+  const rows = await executeCompiled(db, `ticket-view:${shape}`, [id, ...scopeInputs], ([ticketId, ...values]) =>
     ticketView(db)
-      .where('t.id', '=', ticketId)
-      .where((eb) => scopeFilter(eb, scopeWithValues(scope, values))),
+      .where('t.id', '=', ticketId as number)
+      .where((eb) => scopeFilter(eb, scopeWithValues(scope, values as number[]))),
   );
   return rows[0];
 }
@@ -135,13 +135,14 @@ export function lockTicket(trx: Trx, dialect: Dialect, id: number): Promise<Tick
 }
 
 export async function nextTicketNumber(trx: Trx): Promise<number> {
-  const row = await trx
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', '=', 'ticket_number')
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return row.value;
+  const rows = await executeCompiled(trx, 'next-ticket-number', [], () =>
+    trx
+      .updateTable('counters')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('name', '=', 'ticket_number')
+      .returning('value'),
+  );
+  return rows[0].value;
 }
 
 /** Bumped by every ticket write in this process: cached counts are valid only until then. */
@@ -150,8 +151,14 @@ export const ticketWriteVersion = () => ticketWrites;
 
 export async function insertTicket(trx: Trx, row: NewTicketRow): Promise<number> {
   ticketWrites++;
-  const r = await trx.insertInto('tickets').values(row).returning('id').executeTakeFirstOrThrow();
-  return r.id;
+  const columns = (Object.keys(row) as (keyof NewTicketRow)[]).filter((k) => row[k] !== undefined).sort();
+  const rows = await executeCompiled(trx, `insert-ticket:${columns.join(',')}`, columns.map((k) => row[k]), (values) =>
+    trx
+      .insertInto('tickets')
+      .values(Object.fromEntries(columns.map((k, i) => [k, values[i]])) as NewTicketRow)
+      .returning('id'),
+  );
+  return rows[0].id;
 }
 
 export async function updateTicketRow(trx: Trx, id: number, patch: TicketUpdate): Promise<void> {
@@ -170,20 +177,22 @@ export interface NewEvent {
 }
 
 export async function insertEvent(trx: Trx, e: NewEvent): Promise<number> {
-  const r = await trx
-    .insertInto('ticket_events')
-    .values({
-      ticket_id: e.ticketId,
-      kind: e.kind,
-      author_id: e.authorId,
-      is_internal: e.internal ? 1 : 0,
-      body: e.body ?? null,
-      data: e.data === undefined ? null : JSON.stringify(e.data),
-      created_at: e.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
+  const inputs = [e.ticketId, e.kind, e.authorId, e.internal ? 1 : 0, e.body ?? null, e.data === undefined ? null : JSON.stringify(e.data), e.at];
+  const rows = await executeCompiled(trx, 'insert-event', inputs, ([ticketId, kind, authorId, internal, body, data, at]) =>
+    trx
+      .insertInto('ticket_events')
+      .values({
+        ticket_id: ticketId as number,
+        kind: kind as string,
+        author_id: authorId as number | null,
+        is_internal: internal as number,
+        body: body as string | null,
+        data: data as string | null,
+        created_at: at as string,
+      })
+      .returning('id'),
+  );
+  return rows[0].id;
 }
 
 export function listEvents(db: Trx, ticketId: number, includeInternal: boolean) {

@@ -95,13 +95,13 @@ export async function resolveCategory(trx: Trx, ref: number | string | null | un
 }
 
 export async function getTicket(deps: Deps, actor: Actor, id: number): Promise<Ticket> {
-  const row = await repo.findTicketView(deps.db, deps.dialect, actor.scope, id);
+  const row = await repo.findTicketView(deps.db, actor.scope, id);
   if (!row) throw notVisible(id);
   return toTicket(row);
 }
 
 export async function getTimeline(deps: Deps, actor: Actor, id: number) {
-  const visible = await repo.findTicketView(deps.db, deps.dialect, actor.scope, id);
+  const visible = await repo.findTicketView(deps.db, actor.scope, id);
   if (!visible) throw notVisible(id);
   const staff = isStaff(actor.roles);
   const rows = await repo.listEvents(deps.db, id, staff);
