@@ -1,24 +1,13 @@
 // The audit log: read by admins only, newest first, filtered and paged; append-only at the
 // database itself.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { client, startTestApp, type TestApp } from '../../test/harness.ts';
-import { type MadeUser, makeRoleCast, makeUser, uniq } from '../../test/factories.ts';
+import { startCastApp } from '../../test/cast-app.ts';
+import { makeUser, uniq } from '../../test/factories.ts';
 import { isProblem } from '../../test/assertions.ts';
 
-let t: TestApp;
-let api: ReturnType<typeof client>;
-let admin: MadeUser;
-let supervisor: MadeUser;
-let agent: MadeUser;
-let requester: MadeUser;
-
-before(async () => {
-  t = await startTestApp();
-  api = client(t);
-  ({ admin, supervisor, agent, requester } = await makeRoleCast(t.deps));
-});
+const { t, api, admin, supervisor, agent, requester } = await startCastApp();
 after(() => t.close());
 
 type Entry = { id: number; actorId: number | null; action: string; entityType: string; entityId: string; organisationId: number | null; data: any; createdAt: string };

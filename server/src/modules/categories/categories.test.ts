@@ -1,24 +1,13 @@
 // The category tree over real HTTP: listing for each role, creating, renaming, moving,
 // deactivating, deleting, and resolving paths.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { client, startTestApp, type TestApp } from '../../test/harness.ts';
-import { type MadeUser, makeRoleCast, uniq } from '../../test/factories.ts';
+import { startCastApp } from '../../test/cast-app.ts';
+import { uniq } from '../../test/factories.ts';
 import { isProblem } from '../../test/assertions.ts';
 import { findCategoryIdByPath } from './categories.repo.ts';
 
-let t: TestApp;
-let api: ReturnType<typeof client>;
-let admin: MadeUser;
-let supervisor: MadeUser;
-let agent: MadeUser;
-let requester: MadeUser;
-
-before(async () => {
-  t = await startTestApp();
-  api = client(t);
-  ({ admin, supervisor, agent, requester } = await makeRoleCast(t.deps));
-});
+const { t, api, admin, supervisor, agent, requester } = await startCastApp();
 after(() => t.close());
 
 async function create(name: string, parentId: number | null = null) {

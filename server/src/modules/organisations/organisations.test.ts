@@ -1,23 +1,12 @@
 // Client organisations over real HTTP: CRUD, domains, scope of restricted staff, bad input.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { client, startTestApp, type TestApp } from '../../test/harness.ts';
-import { type MadeUser, makeOrganisation, makeRoleCast, makeUser, uniq } from '../../test/factories.ts';
+import { startCastApp } from '../../test/cast-app.ts';
+import { type MadeUser, makeOrganisation, makeUser, uniq } from '../../test/factories.ts';
 import { isProblem } from '../../test/assertions.ts';
 import { findOrganisationIdByEmailDomain } from './organisations.repo.ts';
 
-let t: TestApp;
-let api: ReturnType<typeof client>;
-let admin: MadeUser;
-let supervisor: MadeUser;
-let agent: MadeUser;
-let requester: MadeUser;
-
-before(async () => {
-  t = await startTestApp();
-  api = client(t);
-  ({ admin, supervisor, agent, requester } = await makeRoleCast(t.deps));
-});
+const { t, api, admin, supervisor, agent, requester } = await startCastApp();
 after(() => t.close());
 
 const create = (body: unknown, token = admin.token) => api.post('/api/v1/organisations', body, { token });

@@ -1,24 +1,12 @@
 // Users over real HTTP: an admin's changes (roles, scope, password) and deactivation.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { client, startTestApp, type TestApp } from '../../test/harness.ts';
-import { type MadeUser, makeGroup, makeOrganisation, makeRoleCast, makeUser, uniq } from '../../test/factories.ts';
+import { startCastApp } from '../../test/cast-app.ts';
+import { makeGroup, makeOrganisation, makeUser, uniq } from '../../test/factories.ts';
 import { isProblem } from '../../test/assertions.ts';
 
-let t: TestApp;
-let api: ReturnType<typeof client>;
-let admin: MadeUser;
-let supervisor: MadeUser;
-let agent: MadeUser;
-let requester: MadeUser;
-
-before(async () => {
-  t = await startTestApp();
-  api = client(t);
-  ({ admin, supervisor, agent, requester } = await makeRoleCast(t.deps));
-});
+const { t, api, admin, supervisor, agent, requester } = await startCastApp();
 after(() => t.close());
-
 
 async function login(email: string, password: string) {
   const r = await api.post('/api/v1/auth/login', { email, password });

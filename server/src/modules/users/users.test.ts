@@ -1,25 +1,14 @@
 // Users over real HTTP, as admins and staff see them: creation, search and scope.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { client, startTestApp, type TestApp } from '../../test/harness.ts';
-import { type MadeUser, makeGroup, makeOrganisation, makeRoleCast, makeUser, uniq } from '../../test/factories.ts';
+import { startCastApp } from '../../test/cast-app.ts';
+import { type MadeUser, makeGroup, makeOrganisation, makeUser, uniq } from '../../test/factories.ts';
 import { isProblem } from '../../test/assertions.ts';
 import { systemActor } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
 import { createUser } from './users.service.ts';
 
-let t: TestApp;
-let api: ReturnType<typeof client>;
-let admin: MadeUser;
-let supervisor: MadeUser;
-let agent: MadeUser;
-let requester: MadeUser;
-
-before(async () => {
-  t = await startTestApp();
-  api = client(t);
-  ({ admin, supervisor, agent, requester } = await makeRoleCast(t.deps));
-});
+const { t, api, admin, supervisor, agent, requester } = await startCastApp();
 after(() => t.close());
 
 const create = (body: Record<string, unknown>, token = admin.token) => api.post('/api/v1/users', body, { token });
