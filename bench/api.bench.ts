@@ -21,7 +21,7 @@ import { systemClock } from '../server/src/lib/clock.ts';
 import { loadFixtures, type Fixtures } from './load-fixtures.ts';
 import type { LoadResult, LoadSpec, PooledRequest } from './load-client.ts';
 import { measurePostgresRawInserts, measureSqliteRawInserts } from './raw-insert.ts';
-import { makeRng, type Rng } from './fixture-data.ts';
+import { seededRandom, type Rng } from '../common/seeded-random.ts';
 import { cpuWindow, machineFacts } from './machine.ts';
 import { SEARCH_TERMS, TEMPLATES } from './vocabulary.ts';
 
@@ -116,7 +116,7 @@ async function main() {
     servers.push(app);
     const url = await listen(app);
     const headers = { authorization: `Bearer ${fx.agent.token}`, 'content-type': 'application/json' };
-    const rng = makeRng(opts.seed + 1);
+    const rng = seededRandom(opts.seed + 1);
     const scenarios: Record<string, Scenario> = {};
 
     const measure = async (name: string, connections: number, pool: PooledRequest[], target = url) => {

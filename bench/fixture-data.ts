@@ -5,32 +5,10 @@ import type { Insertable } from 'kysely';
 import type { NewTicketRow, TicketEventsTable } from '../server/src/db/schema.ts';
 import { DEFAULT_PRIORITY_MATRIX, derivePriority } from '../server/src/modules/tickets/priority-matrix.ts';
 import { RARE_EQUIPMENT, REPLIES, SLOTS, TEMPLATES, type Lang, type TicketTemplate } from './vocabulary.ts';
+import type { Rng } from '../common/seeded-random.ts';
 
 export type EventRow = Insertable<TicketEventsTable>;
 
-/** mulberry32: small, fast and reproducible. */
-export function makeRng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)];
-  const chance = (p: number) => next() < p;
-  /** Picks a key by weight: weighted({ a: 3, b: 1 }) is 'a' three times in four. */
-  const weighted = <K extends string | number>(weights: Record<K, number>): K => {
-    const entries = Object.entries(weights) as [K, number][];
-    let r = next() * entries.reduce((s, [, w]) => s + w, 0);
-    for (const [k, w] of entries) if ((r -= w) < 0) return k;
-    return entries[entries.length - 1][0];
-  };
-  return { next, int, pick, chance, weighted };
-}
-export type Rng = ReturnType<typeof makeRng>;
 
 /** What the generator needs to know about the reference data already loaded. */
 export interface World {

@@ -6,7 +6,8 @@ import { sql } from 'kysely';
 import type { Deps } from '../server/src/lib/deps.ts';
 import { createApiToken } from '../server/src/modules/auth/auth.service.ts';
 import { CATEGORIES, FIRST_NAMES, GROUPS, LAST_NAMES, ORGANISATIONS, type Lang } from './vocabulary.ts';
-import { generateTicket, makeRng, type EventRow, type GeneratedTicket, type World } from './fixture-data.ts';
+import { seededRandom } from '../common/seeded-random.ts';
+import { generateTicket, type EventRow, type GeneratedTicket, type World } from './fixture-data.ts';
 
 export interface Fixtures {
   tickets: number;
@@ -38,7 +39,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 export async function loadFixtures(deps: Deps, opts: { tickets: number; seed?: number; progress: (msg: string) => void }): Promise<Fixtures> {
   const { db } = deps;
-  const rng = makeRng(opts.seed ?? 20261129);
+  const rng = seededRandom(opts.seed ?? 20261129);
   const existing = await db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) throw new Error('The bench needs an empty database: tickets already exist.');
   const now = new Date();

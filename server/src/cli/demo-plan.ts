@@ -4,6 +4,7 @@
 import type { Language, PendingReason, Priority } from '../../../common/enums.ts';
 import { DEMO_ORGANISATIONS, DEMO_STAFF, DEMO_SUPERVISOR_EMAIL, PHRASES, emailLocalPart, type DemoOrganisation, type GroupKey } from './demo-data.ts';
 import { ISSUES, type Issue, type Resolution } from './demo-issues.ts';
+import { seededRandom, type Rng } from '../../../common/seeded-random.ts';
 
 export type Target = 'new' | 'assigned' | 'in_progress' | 'pending_requester' | 'pending_third_party' | 'resolved' | 'closed';
 export type Scenario = 'standard' | 'phone' | 'escalated' | 'vendor' | 'reopened';
@@ -41,30 +42,6 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 export const DEMO_SPAN_DAYS = 60;
 
-/** mulberry32: small, fast and good enough for demo data. */
-export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    between: (min: number, max: number) => min + next() * (max - min),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    chance: (p: number) => next() < p,
-    weighted: <T extends string>(weights: Record<T, number>): T => {
-      const entries = Object.entries(weights) as [T, number][];
-      let r = next() * entries.reduce((s, [, w]) => s + w, 0);
-      for (const [k, w] of entries) if ((r -= w) < 0) return k;
-      return entries[entries.length - 1][0];
-    },
-  };
-}
-export type Rng = ReturnType<typeof seededRandom>;
 
 const TARGET_WEIGHTS: Record<Target, number> = {
   new: 8,

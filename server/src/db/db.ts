@@ -79,7 +79,3 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
     },
   };
 }
-
-export function nowIso(date: Date = new Date()): string {
-  return date.toISOString();
-}

@@ -5,6 +5,8 @@ import type { Role } from '../../../common/enums.ts';
 import type { Deps } from '../lib/deps.ts';
 import { createApiToken } from '../modules/auth/auth.service.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
+import { createTicket } from '../modules/tickets/tickets.service.ts';
+import { systemActor } from '../lib/actor.ts';
 
 const now = () => new Date().toISOString();
 
@@ -104,4 +106,15 @@ export async function makeRoleCast(deps: Deps) {
     agent: await makeUser(deps, { roles: ['agent'] }),
     requester: await makeUser(deps, { roles: ['requester'] }),
   };
+}
+
+/** A ticket opened through the real service, as the system, for a requester that exists. */
+export function makeTicket(deps: Deps, o: { requesterId: number; categoryId?: number; groupId?: number; title?: string }) {
+  return createTicket(deps, systemActor(), {
+    title: o.title ?? `Ticket ${uniq()}`,
+    description: 'Made by a test factory.',
+    requesterId: o.requesterId,
+    category: o.categoryId,
+    groupId: o.groupId,
+  });
 }

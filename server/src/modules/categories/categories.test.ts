@@ -3,7 +3,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startCastApp } from '../../test/cast-app.ts';
-import { uniq } from '../../test/factories.ts';
+import { makeTicket, uniq } from '../../test/factories.ts';
 import { isProblem } from '../../test/assertions.ts';
 import { findCategoryIdByPath } from './categories.repo.ts';
 
@@ -118,30 +118,7 @@ describe('categories', () => {
     const r = await api.delete(`/api/v1/categories/${a.id}`, { token: admin.token });
     assert.equal(r.status, 409);
     assert.match(r.body.detail, /1 sub-category/);
-    const at = new Date().toISOString();
-    await t.deps.db
-      .insertInto('tickets')
-      .values({
-        number: 700000 + Math.floor(Math.random() * 99999),
-        type: 'incident',
-        title: 'x',
-        description: 'x',
-        requester_id: requester.id,
-        channel: 'email',
-        category_id: b.id,
-        impact: 3,
-        urgency: 3,
-        priority: 3,
-        is_priority_overridden: 0,
-        tier: 1,
-        is_first_contact_resolution: 0,
-        reopen_count: 0,
-        escalation_count: 0,
-        status: 'new',
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await makeTicket(t.deps, { requesterId: requester.id, categoryId: b.id });
     const r2 = await api.delete(`/api/v1/categories/${b.id}`, { token: admin.token });
     assert.equal(r2.status, 409);
     assert.match(r2.body.detail, /1 ticket/);

@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { client, startTestApp, type TestApp } from '../../test/harness.ts';
-import { makeGroup, makeUser, uniq, type MadeUser } from '../../test/factories.ts';
+import { type MadeUser, makeGroup, makeTicket, makeUser, uniq } from '../../test/factories.ts';
 import { isProblem } from '../../test/assertions.ts';
 
 let t: TestApp;
@@ -97,31 +97,7 @@ describe('groups', () => {
 
   test('deletion is refused while tickets refer to the group', async () => {
     const g = await makeGroup(t.deps);
-    const at = new Date().toISOString();
-    await t.deps.db
-      .insertInto('tickets')
-      .values({
-        number: 800000 + Math.floor(Math.random() * 99999),
-        type: 'incident',
-        title: 'x',
-        description: 'x',
-        requester_id: requester.id,
-        organisation_id: null,
-        channel: 'email',
-        impact: 3,
-        urgency: 3,
-        priority: 3,
-        is_priority_overridden: 0,
-        tier: 1,
-        is_first_contact_resolution: 0,
-        reopen_count: 0,
-        escalation_count: 0,
-        status: 'assigned',
-        group_id: g.id,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await makeTicket(t.deps, { requesterId: requester.id, groupId: g.id });
     const r = await api.delete(`/api/v1/groups/${g.id}`, { token: admin.token });
     assert.equal(r.status, 409);
     isProblem(r);

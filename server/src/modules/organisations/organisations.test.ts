@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startCastApp } from '../../test/cast-app.ts';
-import { type MadeUser, makeOrganisation, makeUser, uniq } from '../../test/factories.ts';
+import { type MadeUser, makeOrganisation, makeTicket, makeUser, uniq } from '../../test/factories.ts';
 import { isProblem } from '../../test/assertions.ts';
 import { findOrganisationIdByEmailDomain } from './organisations.repo.ts';
 
@@ -224,30 +224,7 @@ describe('changing and deleting organisations', () => {
   test('deletion is refused while tickets belong to it', async () => {
     const org = await makeOrganisation(t.deps);
     const member = await makeUser(t.deps, { organisationId: org.id });
-    const at = new Date().toISOString();
-    await t.deps.db
-      .insertInto('tickets')
-      .values({
-        number: 900000 + Math.floor(Math.random() * 99999),
-        type: 'incident',
-        title: 'x',
-        description: 'x',
-        requester_id: member.id,
-        organisation_id: org.id,
-        channel: 'email',
-        impact: 3,
-        urgency: 3,
-        priority: 3,
-        is_priority_overridden: 0,
-        tier: 1,
-        is_first_contact_resolution: 0,
-        reopen_count: 0,
-        escalation_count: 0,
-        status: 'new',
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await makeTicket(t.deps, { requesterId: member.id });
     await t.deps.db.updateTable('users').set({ organisation_id: null }).where('id', '=', member.id).execute();
     const r = await api.delete(`/api/v1/organisations/${org.id}`, { token: admin.token });
     assert.equal(r.status, 409);

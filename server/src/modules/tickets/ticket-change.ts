@@ -139,8 +139,9 @@ export async function changeAssignment(
   opts: { allowTierUp?: boolean; recordEvent?: boolean } = {},
 ): Promise<void> {
   const { trx } = c;
-  const fromGroup = await refOfGroup(trx, c.row.group_id);
-  const fromAssignee = await refOfUser(trx, c.row.assignee_id);
+  const [fromGroupId, fromAssigneeId] = [c.row.group_id, c.row.assignee_id];
+  const fromGroup = await refOfGroup(trx, fromGroupId);
+  const fromAssignee = await refOfUser(trx, fromAssigneeId);
 
   if (target.groupId !== undefined && target.groupId !== c.row.group_id) {
     if (target.groupId === null) set(c, 'group_id', null);
@@ -183,9 +184,10 @@ export async function changeAssignment(
     }
   }
 
-  const toGroup = await refOfGroup(trx, c.row.group_id);
-  const toAssignee = await refOfUser(trx, c.row.assignee_id);
-  if (fromGroup?.id === toGroup?.id && fromAssignee?.id === toAssignee?.id) return;
+  if (c.row.group_id === fromGroupId && c.row.assignee_id === fromAssigneeId) return;
+  // Names only for what changed: the rest is already at hand.
+  const toGroup = c.row.group_id === fromGroupId ? fromGroup : await refOfGroup(trx, c.row.group_id);
+  const toAssignee = c.row.assignee_id === fromAssigneeId ? fromAssignee : await refOfUser(trx, c.row.assignee_id);
   if (opts.recordEvent !== false) {
     c.events.push({ kind: 'assignment', internal: true, data: { from: { group: fromGroup, assignee: fromAssignee }, to: { group: toGroup, assignee: toAssignee } } });
   }

@@ -13,7 +13,7 @@ import type { Deps } from '../../lib/deps.ts';
 import { isStaff, type Actor } from '../../lib/actor.ts';
 import { Conflict, Forbidden, Unprocessable } from '../../lib/errors.ts';
 import { getPriorityMatrix } from '../settings/settings.service.ts';
-import { derivePriority, priorityFromLabel, priorityLabel } from './priority-matrix.ts';
+import { derivePriority, priorityFromLabel } from './priority-matrix.ts';
 import { changeAssignment, changeStatus, changeTicket, requireStaff, set, type TicketChange } from './ticket-change.ts';
 import { isOpen, workingStatus } from './ticket-status.ts';
 import { getTicket, resolveCategory } from './tickets.service.ts';
@@ -195,4 +195,3 @@ export async function reopenTicket(deps: Deps, actor: Actor, id: number, reason?
   return getTicket(deps, actor, id);
 }
 
-export { priorityLabel };
