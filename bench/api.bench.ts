@@ -23,6 +23,7 @@ import type { LoadResult, LoadSpec, PooledRequest } from './load-client.ts';
 import { measurePostgresRawInserts, measureSqliteRawInserts } from './raw-insert.ts';
 import { seededRandom, type Rng } from '../common/seeded-random.ts';
 import { cpuWindow, machineFacts } from './machine.ts';
+import { createLiveBus } from '../server/src/lib/live-bus.ts';
 import { SEARCH_TERMS, TEMPLATES } from './vocabulary.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -98,7 +99,7 @@ async function main() {
   if (opts.db === 'postgres') env.DATABASE_URL = process.env.DATABASE_URL!;
   const config = loadConfig(env as NodeJS.ProcessEnv);
   const dbHandle = openDb({ databaseUrl: config.databaseUrl, dataDir, poolSize: config.pgPoolSize, sqliteSynchronous: config.sqliteSynchronous });
-  const deps: Deps = { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: systemClock, logger: pino({ level: 'silent' }) };
+  const deps: Deps = { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: systemClock, logger: pino({ level: 'silent' }), live: createLiveBus(dbHandle, pino({ level: 'silent' })) };
   const client = startLoadClient();
   const servers: { close(): Promise<unknown> }[] = [];
   try {

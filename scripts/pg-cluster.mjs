@@ -12,6 +12,7 @@
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { ensureDebianPackages } from './debian-packages.mjs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,6 @@ import { fileURLToPath } from 'node:url';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const PG_LIB = '/usr/lib/postgresql';
-const POLICY_RC = '/usr/sbin/policy-rc.d';
 
 /** Runs a command to completion; returns { status, output } (stdout+stderr). */
 function run(cmd, args, { cwd = '/', inherit = false, env = process.env } = {}) {
@@ -56,11 +56,6 @@ function findPathBinDir() {
   return null;
 }
 
-function isPackageInstalled(name) {
-  const { status, output } = run('dpkg', ['-s', name]);
-  return status === 0 && /^Status: install ok installed$/m.test(output);
-}
-
 /**
  * Makes sure PostgreSQL server binaries exist, installing Debian's package when
  * we are root. Returns the directory holding initdb and pg_ctl.
@@ -68,51 +63,7 @@ function isPackageInstalled(name) {
 export function ensurePostgresInstalled() {
   const found = findDebianBinDir() ?? findPathBinDir();
   if (found) return found;
-
-  if (!isRoot) {
-    throw new Error(
-      'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb, no initdb on PATH) ' +
-        'and we are not root, so it cannot be installed automatically. ' +
-        'Install it (Debian: sudo apt-get install --no-install-recommends postgresql) ' +
-        'or run only the SQLite tests with GUICHET_TEST_ONLY=sqlite.',
-    );
-  }
-
-  // Package scripts must not start a system-wide PostgreSQL: policy-rc.d
-  // returning 101 tells invoke-rc.d "not allowed". Keep a pre-existing one
-  // that already says so; otherwise put ours in place and undo it afterwards.
-  let original = null; // { content, mode } of a file we overwrote
-  let created = false;
-  const existing = fs.existsSync(POLICY_RC) ? fs.readFileSync(POLICY_RC, 'utf8') : null;
-  if (existing === null) {
-    fs.writeFileSync(POLICY_RC, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
-    created = true;
-  } else if (!/^\s*exit\s+101\s*$/m.test(existing)) {
-    original = { content: existing, mode: fs.statSync(POLICY_RC).mode & 0o7777 };
-    fs.writeFileSync(POLICY_RC, '#!/bin/sh\nexit 101\n');
-    fs.chmodSync(POLICY_RC, 0o755);
-  }
-
-  try {
-    if (!isPackageInstalled('postgresql')) {
-      console.log('PostgreSQL not found: installing Debian package "postgresql" (apt-get)…');
-      const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-      const update = run('apt-get', ['update'], { inherit: true, env });
-      if (update.status !== 0) throw new Error(`apt-get update failed (exit ${update.status})`);
-      const install = run('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], {
-        inherit: true,
-        env,
-      });
-      if (install.status !== 0) throw new Error(`apt-get install postgresql failed (exit ${install.status})`);
-    }
-  } finally {
-    if (created) fs.rmSync(POLICY_RC, { force: true });
-    else if (original) {
-      fs.writeFileSync(POLICY_RC, original.content);
-      fs.chmodSync(POLICY_RC, original.mode);
-    }
-  }
-
+  ensureDebianPackages(['postgresql'], 'the PostgreSQL tests; GUICHET_TEST_ONLY=sqlite runs without it');
   const bin = findDebianBinDir();
   if (!bin) throw new Error(`package "postgresql" is installed but no ${PG_LIB}/*/bin/initdb was found`);
   return bin;

@@ -24,12 +24,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPgCluster } from './pg-cluster.mjs';
+import { ensureDebianPackages } from './debian-packages.mjs';
+import { buildWeb, isWebBuildStale } from './build-web.mjs';
 
 /** A mistake on the command line: reported without a stack trace. */
 class UsageError extends Error {}
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const TEST_DIRS = ['server/src', 'common', 'bench'];
+const TEST_DIRS = ['server/src', 'common', 'bench', 'e2e'];
 
 /** Every *.test.ts under dir (recursive), skipping node_modules. */
 function collect(dir, out = []) {
@@ -165,11 +167,29 @@ async function main() {
     [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'],
     baseEnv,
   );
-  if (tsc.code === 0) summary.push('Type check: passed');
+  const tscWeb = await runStreaming(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'web/tsconfig.json'], baseEnv);
+  if (tsc.code === 0 && tscWeb.code === 0) summary.push('Type check: passed');
   else {
-    summary.push(`Type check: FAILED (tsc exit code ${tsc.code})`);
+    summary.push(`Type check: FAILED (tsc exit code ${tsc.code} server, ${tscWeb.code} web)`);
     failed += 1;
     ok = false;
+  }
+
+  // b. Browser tests need Debian's chromium and the built web app.
+  if (files.some((f) => f.startsWith('e2e'))) {
+    try {
+      ensureDebianPackages(['chromium'], 'the browser tests in e2e/');
+      if (isWebBuildStale()) {
+        console.log('\n=== Building the web app ===\n');
+        buildWeb();
+      }
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      console.error(`\nThe browser tests cannot run: ${msg}`);
+      summary.push(`Browser tests: FAILED (${msg.split('\n')[0]})`);
+      failed += 1;
+      ok = false;
+    }
   }
 
   if (files.length === 0) {

@@ -176,7 +176,11 @@ describe('every error is application/problem+json', () => {
   test('an unknown route: 404', async () => {
     assertProblem(await api.get('/api/v1/no-such-thing?x=1'), 404, { detail: /GET \/api\/v1\/no-such-thing\b/, instance: '/api/v1/no-such-thing?x=1' });
     assertProblem(await api.post('/api/v1/tickets/1/teleport', {}, { token: admin.token }), 404);
-    assertProblem(await api.get('/nowhere'), 404);
+    // Outside /api, every GET path is the web app's (its router shows its own "not found").
+    const page = await api.get('/nowhere');
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
   });
 
   test('a malformed URL: 400', async () => {

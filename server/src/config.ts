@@ -1,6 +1,10 @@
 // Environment parsed once, with a schema; a bad value stops the start with a readable list.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** The built web app (npm run build), served at /. */
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -23,6 +27,7 @@ const envSchema = z.object({
   GUICHET_SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   GUICHET_PG_POOL: z.coerce.number().int().positive().default(10),
   GUICHET_JOBS: bool.default(true),
+  GUICHET_WEB_DIST: z.string().default(DEFAULT_WEB_DIST),
 });
 
 export type Config = {
@@ -39,6 +44,7 @@ export type Config = {
   sqliteSynchronous: 'normal' | 'full';
   pgPoolSize: number;
   runJobs: boolean;
+  webDist: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: e.GUICHET_SQLITE_SYNCHRONOUS,
     pgPoolSize: e.GUICHET_PG_POOL,
     runJobs: e.GUICHET_JOBS,
+    webDist: path.resolve(e.GUICHET_WEB_DIST),
   };
 }

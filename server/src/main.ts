@@ -4,6 +4,7 @@ import pino from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDb } from './db/db.ts';
+import { createLiveBus } from './lib/live-bus.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Deps } from './lib/deps.ts';
 import { systemClock } from './lib/clock.ts';
@@ -42,7 +43,7 @@ export async function serve(config: Config, opts: { handleSignals?: boolean } = 
     throw err;
   });
   for (const name of applied) logger.info({ migration: name }, 'migration applied');
-  const deps: Deps = { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: systemClock, logger };
+  const deps: Deps = { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: systemClock, logger, live: createLiveBus(dbHandle, logger) };
 
   const app = await buildApp(deps);
   const where = dbHandle.dialect === 'sqlite' ? `SQLite ${dbHandle.sqlitePath}` : 'PostgreSQL';

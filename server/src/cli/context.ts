@@ -1,5 +1,6 @@
 // What most commands need: the configuration, an open (and migrated) database and the
 // Deps that services expect. Logs go to stderr so that stdout stays parseable.
+import { createLocalBus } from '../lib/live-bus.ts';
 import pino from 'pino';
 import { sql } from 'kysely';
 import { loadConfig, type Config } from '../config.ts';
@@ -35,7 +36,7 @@ export async function openCliContext(opts: { migrate?: boolean; clock?: Clock; c
     await dbHandle.close();
     throw err;
   }
-  const deps: Deps = { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: opts.clock ?? systemClock, logger: cliLogger(config) };
+  const deps: Deps = { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: opts.clock ?? systemClock, logger: cliLogger(config), live: createLocalBus() };
   return { deps, applied, close: () => dbHandle.close() };
 }
 

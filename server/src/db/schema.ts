@@ -172,7 +172,48 @@ export interface JobsTable {
   created_at: string;
 }
 
+export interface SavedViewsTable {
+  id: Generated<number>;
+  owner_id: number;
+  name: string;
+  is_shared: number;
+  filters: string; // JSON
+  sort: string;
+  columns: string; // JSON
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RemoteSessionsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  event_id: number | null;
+  agent_id: number | null;
+  tool: string;
+  session_ref: string;
+  consent: number;
+  consent_note: string | null;
+  started_at: string;
+  ended_at: string | null;
+  summary: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SatisfactionRatingsTable {
+  ticket_id: number;
+  rated_by_id: number | null;
+  score: number;
+  comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  saved_views: SavedViewsTable;
+  remote_sessions: RemoteSessionsTable;
+  satisfaction_ratings: SatisfactionRatingsTable;
   organisations: OrganisationsTable;
   organisation_domains: OrganisationDomainsTable;
   users: UsersTable;

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db, Dialect, DbHandle } from '../db/db.ts';
 import type { Clock } from './clock.ts';
+import type { LiveBus } from './live-bus.ts';
 
 export interface Deps {
   config: Config;
@@ -11,4 +12,6 @@ export interface Deps {
   dbHandle: DbHandle;
   clock: Clock;
   logger: FastifyBaseLogger;
+  /** Live updates to connected browsers, across processes. */
+  live: LiveBus;
 }

@@ -1,5 +1,6 @@
 // Fresh databases for tests, without the HTTP app: a temp SQLite folder, or a new
 // PostgreSQL database on the server npm test started (GUICHET_TEST_PG_URL).
+import { createLiveBus } from '../lib/live-bus.ts';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
@@ -69,8 +70,8 @@ export async function createPgDatabase(opts: { migrated: boolean; prefix?: strin
 
 /** Deps on a database, without the HTTP app (jobs, CLI and service tests). */
 export function openTestDeps(o: { dataDir: string; databaseUrl?: string; clock?: Clock; poolSize?: number; env?: Record<string, string> }): Deps {
-  const env = { GUICHET_DATA: o.dataDir, GUICHET_LOG_LEVEL: 'silent', ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}), ...o.env };
+  const env = { GUICHET_DATA: o.dataDir, GUICHET_LOG_LEVEL: 'silent', ...(process.env.GUICHET_WEB_DIST ? { GUICHET_WEB_DIST: process.env.GUICHET_WEB_DIST } : {}), ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}), ...o.env };
   const config = loadConfig(env as NodeJS.ProcessEnv);
   const dbHandle = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: o.poolSize ?? 5 });
-  return { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: o.clock ?? systemClock, logger: pino({ level: 'silent' }) };
+  return { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: o.clock ?? systemClock, logger: pino({ level: 'silent' }), live: createLiveBus(dbHandle, pino({ level: 'silent' })) };
 }

@@ -47,6 +47,7 @@ export async function changeTicket(
   action: string,
   apply: (c: TicketChange) => Promise<void> | void,
 ): Promise<void> {
+  let written: TicketChange | undefined;
   await deps.db.transaction().execute(async (trx) => {
     const row = await repo.lockTicket(trx, deps.dialect, id);
     if (!row || !scopeAllows(actor.scope, row.organisation_id, row.requester_id)) throw notVisible(id);
@@ -68,6 +69,24 @@ export async function changeTicket(
       organisationId: row.organisation_id,
       data: { changed, events: c.events.map((e) => e.kind) },
     });
+    written = c;
+  });
+  if (written) publishTicketChange(deps, written.row, written.events, actor);
+}
+
+/** After commit: tells the connected browsers (every process) that the ticket moved. */
+export function publishTicketChange(deps: Deps, row: TicketRow, events: { kind: string; internal: boolean }[], actor: Actor): void {
+  deps.live.publish({
+    type: 'ticket',
+    ticketId: row.id,
+    number: row.number,
+    organisationId: row.organisation_id,
+    requesterId: row.requester_id,
+    groupId: row.group_id,
+    assigneeId: row.assignee_id,
+    kinds: events.map((e) => e.kind),
+    internal: events.length > 0 && events.every((e) => e.internal),
+    actorId: actor.userId > 0 ? actor.userId : null,
   });
 }
 

@@ -76,7 +76,20 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
     });
     return ticketId;
   });
-  return getTicket(deps, actor, id);
+  const ticket = await getTicket(deps, actor, id);
+  deps.live.publish({
+    type: 'ticket',
+    ticketId: ticket.id,
+    number: ticket.number,
+    organisationId: ticket.organisation?.id ?? null,
+    requesterId: ticket.requester.id,
+    groupId: ticket.group?.id ?? null,
+    assigneeId: ticket.assignee?.id ?? null,
+    kinds: ['created'],
+    internal: false,
+    actorId: actor.userId > 0 ? actor.userId : null,
+  });
+  return ticket;
 }
 
 async function requesterFor(trx: Trx, input: CreateTicketInput, at: string) {

@@ -1,0 +1,36 @@
+// Every screen and its URL. Feature pages are loaded on demand (one chunk each), so the
+// first load carries only the shell, the sign-in page and the landing queue.
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AgentLayout } from './layouts/AgentLayout.tsx';
+import { PortalLayout } from './layouts/PortalLayout.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { HomeRedirect, NotFoundPage } from '../features/auth/HomeRedirect.tsx';
+
+export const router = createBrowserRouter([
+  { path: '/', Component: HomeRedirect },
+  { path: '/login', Component: LoginPage },
+  {
+    path: '/agent',
+    Component: AgentLayout,
+    children: [
+      { index: true, element: <Navigate to="/agent/queues/work" replace /> },
+      { path: 'queues/:queue', lazy: () => import('../features/queues/QueuePage.tsx').then((m) => ({ Component: m.QueuePage })) },
+      { path: 'tickets/:id', lazy: () => import('../features/tickets/TicketPage.tsx').then((m) => ({ Component: m.TicketPage })) },
+      { path: 'phone', lazy: () => import('../features/phone/PhoneCallPage.tsx').then((m) => ({ Component: m.PhoneCallPage })) },
+      { path: 'supervisor', lazy: () => import('../features/supervisor/SupervisorPage.tsx').then((m) => ({ Component: m.SupervisorPage })) },
+      { path: 'admin/*', lazy: () => import('../features/admin/AdminPage.tsx').then((m) => ({ Component: m.AdminPage })) },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+  {
+    path: '/portal',
+    Component: PortalLayout,
+    children: [
+      { index: true, lazy: () => import('../features/portal/PortalHomePage.tsx').then((m) => ({ Component: m.PortalHomePage })) },
+      { path: 'new', lazy: () => import('../features/portal/NewRequestPage.tsx').then((m) => ({ Component: m.NewRequestPage })) },
+      { path: 'tickets/:id', lazy: () => import('../features/portal/PortalTicketPage.tsx').then((m) => ({ Component: m.PortalTicketPage })) },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+  { path: '*', Component: NotFoundPage },
+]);

@@ -1,0 +1,4 @@
+// Placeholder: built by the admin feature.
+export function AdminPage() {
+  return <h1>AdminPage</h1>;
+}

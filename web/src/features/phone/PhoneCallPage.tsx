@@ -1,0 +1,4 @@
+// Placeholder: built by the phone feature.
+export function PhoneCallPage() {
+  return <h1>PhoneCallPage</h1>;
+}

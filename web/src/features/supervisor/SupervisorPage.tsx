@@ -1,0 +1,4 @@
+// Placeholder: built by the supervisor feature.
+export function SupervisorPage() {
+  return <h1>SupervisorPage</h1>;
+}
