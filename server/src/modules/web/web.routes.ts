@@ -28,20 +28,20 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>G
 function sendIndex(reply: FastifyReply, hasBuild: boolean) {
   reply.header('content-security-policy', CSP).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin');
   if (!hasBuild) return reply.type('text/html; charset=utf-8').send(NOT_BUILT);
-  return reply.sendFile('index.html');
+  return reply.sendFile('index.html', { cacheControl: false });
 }
 
 export function webRoutes(deps: Deps): FastifyPluginAsync {
   return async (app) => {
     const root = deps.config.webDist;
     const hasBuild = () => fs.existsSync(path.join(root, 'index.html'));
-    await app.register(fastifyStatic, { root, serve: false });
+    await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
 
     // Vite names assets by content hash: cache them for good.
     app.get('/assets/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
       const file = (request.params as { '*': string })['*'];
-      reply.header('cache-control', 'public, max-age=31536000, immutable').header('x-content-type-options', 'nosniff');
-      return reply.sendFile(path.posix.join('assets', file));
+      reply.header('x-content-type-options', 'nosniff');
+      return reply.sendFile(path.posix.join('assets', file), { maxAge: 31_536_000_000, immutable: true });
     });
 
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
