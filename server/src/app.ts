@@ -23,6 +23,7 @@ import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { satisfactionRoutes } from './modules/satisfaction/satisfaction.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -115,6 +116,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(ticketsRoutes(deps), api);
   await app.register(attachmentsRoutes(deps), api);
   await app.register(auditRoutes(deps), api);
+  await app.register(satisfactionRoutes(deps), api);
   await app.register(webRoutes(deps));
   return app;
 }
