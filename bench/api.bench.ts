@@ -99,7 +99,7 @@ async function main() {
   if (opts.db === 'postgres') env.DATABASE_URL = process.env.DATABASE_URL!;
   const config = loadConfig(env as NodeJS.ProcessEnv);
   const dbHandle = openDb({ databaseUrl: config.databaseUrl, dataDir, poolSize: config.pgPoolSize, sqliteSynchronous: config.sqliteSynchronous });
-  const deps: Deps = { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: systemClock, logger: pino({ level: 'silent' }), live: createLiveBus(dbHandle, pino({ level: 'silent' })) };
+  const deps: Deps = { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: systemClock, logger: pino({ level: 'silent' }), live: createLiveBus(dbHandle, pino({ level: 'silent' }), { databaseUrl: config.databaseUrl }) };
   const client = startLoadClient();
   const servers: { close(): Promise<unknown> }[] = [];
   try {

@@ -6,9 +6,11 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import { validatorWithoutNul } from './lib/validation.ts';
 import type { Deps } from './lib/deps.ts';
+import { LIVE_MAX_CLIENT_MESSAGE } from '../../common/live.ts';
 import { checkAccess, requireAccessDeclarations } from './lib/access.ts';
 import { errorHandler, sendProblem } from './lib/problem.ts';
 import { Forbidden } from './lib/errors.ts';
@@ -24,6 +26,7 @@ import { ticketsRoutes } from './modules/tickets/tickets.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { satisfactionRoutes } from './modules/satisfaction/satisfaction.routes.ts';
+import { liveRoutes } from './modules/live/live.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -64,6 +67,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(websocket, { options: { maxPayload: LIVE_MAX_CLIENT_MESSAGE } });
   await app.register(multipart, { limits: { fileSize: deps.config.attachmentMaxBytes, files: 10, fields: 20 } });
   await app.register(swagger, {
     openapi: {
@@ -116,6 +120,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(ticketsRoutes(deps), api);
   await app.register(attachmentsRoutes(deps), api);
   await app.register(auditRoutes(deps), api);
+  await app.register(liveRoutes(deps), api);
   await app.register(satisfactionRoutes(deps), api);
   await app.register(webRoutes(deps));
   return app;

@@ -43,7 +43,7 @@ export async function serve(config: Config, opts: { handleSignals?: boolean } = 
     throw err;
   });
   for (const name of applied) logger.info({ migration: name }, 'migration applied');
-  const deps: Deps = { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: systemClock, logger, live: createLiveBus(dbHandle, logger) };
+  const deps: Deps = { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: systemClock, logger, live: createLiveBus(dbHandle, logger, { databaseUrl: config.databaseUrl }) };
 
   const app = await buildApp(deps);
   const where = dbHandle.dialect === 'sqlite' ? `SQLite ${dbHandle.sqlitePath}` : 'PostgreSQL';

@@ -3,6 +3,8 @@
 // browser what its actor may see. On PostgreSQL the bus goes through LISTEN/NOTIFY so
 // that every process sharing the database hears every change.
 import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
+import pg from 'pg';
 import type { DbHandle } from '../db/db.ts';
 
 /** A ticket was created or changed: browsers refetch what they show of it. */
@@ -41,6 +43,8 @@ export interface LiveBus {
   /** Fire and forget: a lost live message costs a browser a refresh, never data. */
   publish(message: LiveMessage): void;
   subscribe(listener: (message: LiveMessage) => void): () => void;
+  /** Resolves once messages published from now on reach this process's subscribers. */
+  listening(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,12 +59,123 @@ export function createLocalBus(): LiveBus {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    listening: async () => undefined,
     close: async () => listeners.clear(),
   };
 }
 
-export function createLiveBus(dbHandle: DbHandle, _logger: FastifyBaseLogger): LiveBus {
-  // TODO(live): PostgreSQL LISTEN/NOTIFY fan-out.
-  void dbHandle;
-  return createLocalBus();
+export const LIVE_CHANNEL = 'guichet_live';
+/** NOTIFY payloads must stay under 8000 bytes; ours are a few hundred. */
+const MAX_PAYLOAD = 7000;
+
+/** The bus for a database: LISTEN/NOTIFY on PostgreSQL, in-process on SQLite. */
+export function createLiveBus(dbHandle: DbHandle, logger: FastifyBaseLogger, opts: { databaseUrl?: string } = {}): LiveBus {
+  if (dbHandle.dialect !== 'postgres') return createLocalBus();
+  if (!opts.databaseUrl) throw new Error('The PostgreSQL live bus needs the database URL for its LISTEN connection.');
+  return createPgBus(dbHandle, logger, opts.databaseUrl);
+}
+
+/**
+ * Every process publishes with NOTIFY through its pool and hears every message (its own
+ * included) on one dedicated LISTEN connection, so that delivery is the same whichever
+ * process made the change. The connection opens with the first subscriber, closes with
+ * the last, and is reopened with backoff when it drops.
+ */
+function createPgBus(dbHandle: DbHandle, logger: FastifyBaseLogger, databaseUrl: string): LiveBus {
+  const listeners = new Set<(m: LiveMessage) => void>();
+  let client: pg.Client | undefined;
+  let ready: Promise<void> | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let failures = 0;
+  let closed = false;
+
+  const deliver = (payload: string | undefined) => {
+    let message: LiveMessage;
+    try {
+      message = JSON.parse(payload ?? '');
+    } catch {
+      return logger.warn('live bus: unreadable notification dropped');
+    }
+    if (message?.type !== 'ticket' && message?.type !== 'presence') return;
+    for (const l of listeners) {
+      try {
+        l(message);
+      } catch (err) {
+        logger.error({ err }, 'live bus: subscriber failed');
+      }
+    }
+  };
+
+  const wanted = () => !closed && listeners.size > 0;
+
+  const connect = (): Promise<void> => {
+    const c = new pg.Client({ connectionString: databaseUrl });
+    client = c;
+    c.on('notification', (n) => n.channel === LIVE_CHANNEL && deliver(n.payload));
+    const lost = (err?: Error) => {
+      if (client !== c) return; // already replaced or closed on purpose
+      client = undefined;
+      ready = undefined;
+      c.end().catch(() => undefined);
+      if (!wanted()) return;
+      const delay = Math.min(30_000, 250 * 2 ** failures++);
+      logger.warn({ err: err?.message, retryInMs: delay }, 'live bus: LISTEN connection lost; browsers miss updates until it is back');
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        if (wanted()) ready = connect();
+      }, delay);
+      retryTimer.unref();
+    };
+    c.on('error', lost);
+    c.on('end', () => lost());
+    return c
+      .connect()
+      .then(() => c.query(`listen ${LIVE_CHANNEL}`))
+      .then(
+        () => {
+          failures = 0;
+        },
+        (err) => lost(err),
+      );
+  };
+
+  const disconnect = async () => {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = undefined;
+    const c = client;
+    client = undefined;
+    ready = undefined;
+    await c?.end().catch(() => undefined);
+  };
+
+  return {
+    publish(message) {
+      const payload = JSON.stringify(message);
+      if (Buffer.byteLength(payload) > MAX_PAYLOAD) return logger.error({ type: message.type }, 'live bus: message too large, dropped');
+      sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`
+        .execute(dbHandle.db)
+        .catch((err: Error) => logger.warn({ err: err.message }, 'live bus: NOTIFY failed'));
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!client && !retryTimer && !closed) ready = connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) void disconnect();
+      };
+    },
+    async listening() {
+      // Waits through reconnections: resolves when a LISTEN is in place (or nobody listens).
+      while (wanted()) {
+        if (ready) await ready;
+        if (client && !retryTimer) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async close() {
+      closed = true;
+      listeners.clear();
+      await disconnect();
+    },
+  };
 }

@@ -73,5 +73,5 @@ export function openTestDeps(o: { dataDir: string; databaseUrl?: string; clock?:
   const env = { GUICHET_DATA: o.dataDir, GUICHET_LOG_LEVEL: 'silent', ...(process.env.GUICHET_WEB_DIST ? { GUICHET_WEB_DIST: process.env.GUICHET_WEB_DIST } : {}), ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}), ...o.env };
   const config = loadConfig(env as NodeJS.ProcessEnv);
   const dbHandle = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: o.poolSize ?? 5 });
-  return { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: o.clock ?? systemClock, logger: pino({ level: 'silent' }), live: createLiveBus(dbHandle, pino({ level: 'silent' })) };
+  return { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: o.clock ?? systemClock, logger: pino({ level: 'silent' }), live: createLiveBus(dbHandle, pino({ level: 'silent' }), { databaseUrl: config.databaseUrl }) };
 }
