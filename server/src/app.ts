@@ -25,6 +25,8 @@ import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { remoteSessionsRoutes } from './modules/remote-sessions/remote-sessions.routes.ts';
+import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { satisfactionRoutes } from './modules/satisfaction/satisfaction.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
@@ -120,6 +122,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(ticketsRoutes(deps), api);
   await app.register(attachmentsRoutes(deps), api);
   await app.register(auditRoutes(deps), api);
+  await app.register(remoteSessionsRoutes(deps), api);
+  await app.register(callsRoutes(deps), api);
   await app.register(liveRoutes(deps), api);
   await app.register(satisfactionRoutes(deps), api);
   await app.register(webRoutes(deps));

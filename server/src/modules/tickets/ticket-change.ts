@@ -39,7 +39,7 @@ export function set<K extends keyof TicketRow>(c: TicketChange, key: K, value: T
   (c.patch as Record<string, unknown>)[key] = value;
 }
 
-/** Runs `apply` on the locked ticket and writes the result; returns the ticket id. */
+/** Runs `apply` on the locked ticket and writes the result, in its own transaction. */
 export async function changeTicket(
   deps: Deps,
   actor: Actor,
@@ -47,31 +47,44 @@ export async function changeTicket(
   action: string,
   apply: (c: TicketChange) => Promise<void> | void,
 ): Promise<void> {
-  let written: TicketChange | undefined;
-  await deps.db.transaction().execute(async (trx) => {
-    const row = await repo.lockTicket(trx, deps.dialect, id);
-    if (!row || !scopeAllows(actor.scope, row.organisation_id, row.requester_id)) throw notVisible(id);
-    const c: TicketChange = { trx, deps, actor, at: isoNow(deps.clock), row: { ...row }, before: row, patch: {}, events: [], action };
-    await apply(c);
-    if (Object.keys(c.patch).length === 0 && c.events.length === 0) return;
-    set(c, 'updated_at', c.at);
-    await repo.updateTicketRow(trx, id, c.patch);
-    const authorId = actor.userId > 0 ? actor.userId : null;
-    for (const { afterInsert, ...e } of c.events) {
-      const eventId = await repo.insertEvent(trx, { ...e, ticketId: id, authorId, at: c.at });
-      await afterInsert?.(trx, eventId);
-    }
-    const { updated_at: _ignored, ...changed } = c.patch;
-    await recordAudit(trx, actor, c.at, {
-      action,
-      entityType: 'ticket',
-      entityId: id,
-      organisationId: row.organisation_id,
-      data: { changed, events: c.events.map((e) => e.kind) },
-    });
-    written = c;
-  });
+  const written = await deps.db.transaction().execute((trx) => changeTicketIn(trx, deps, actor, id, action, apply));
   if (written) publishTicketChange(deps, written.row, written.events, actor);
+}
+
+/**
+ * The same inside a transaction the caller owns (e.g. open and resolve a phone call at
+ * once). Returns the change written, or undefined when nothing changed; publishing it
+ * after commit is the caller's job.
+ */
+export async function changeTicketIn(
+  trx: Trx,
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  action: string,
+  apply: (c: TicketChange) => Promise<void> | void,
+): Promise<TicketChange | undefined> {
+  const row = await repo.lockTicket(trx, deps.dialect, id);
+  if (!row || !scopeAllows(actor.scope, row.organisation_id, row.requester_id)) throw notVisible(id);
+  const c: TicketChange = { trx, deps, actor, at: isoNow(deps.clock), row: { ...row }, before: row, patch: {}, events: [], action };
+  await apply(c);
+  if (Object.keys(c.patch).length === 0 && c.events.length === 0) return undefined;
+  set(c, 'updated_at', c.at);
+  await repo.updateTicketRow(trx, id, c.patch);
+  const authorId = actor.userId > 0 ? actor.userId : null;
+  for (const { afterInsert, ...e } of c.events) {
+    const eventId = await repo.insertEvent(trx, { ...e, ticketId: id, authorId, at: c.at });
+    await afterInsert?.(trx, eventId);
+  }
+  const { updated_at: _ignored, ...changed } = c.patch;
+  await recordAudit(trx, actor, c.at, {
+    action,
+    entityType: 'ticket',
+    entityId: id,
+    organisationId: row.organisation_id,
+    data: { changed, events: c.events.map((e) => e.kind) },
+  });
+  return c;
 }
 
 /** After commit: tells the connected browsers (every process) that the ticket moved. */

@@ -168,15 +168,18 @@ async function escalationTarget(c: TicketChange, input: EscalateInput) {
 
 export async function resolveTicket(deps: Deps, actor: Actor, id: number, record: ResolutionInput): Promise<Ticket> {
   requireStaff(actor, 'resolve a ticket');
-  await changeTicket(deps, actor, id, 'ticket.resolve', async (c) => {
-    set(c, 'resolution_symptoms', record.symptoms);
-    set(c, 'resolution_diagnosis', record.diagnosis);
-    set(c, 'resolution_actions', record.actions);
-    set(c, 'resolution_result', record.result);
-    set(c, 'resolution_code', record.code ?? null);
-    await changeStatus(c, 'resolved');
-  });
+  await changeTicket(deps, actor, id, 'ticket.resolve', (c) => applyResolution(c, record));
   return getTicket(deps, actor, id);
+}
+
+/** Writes the resolution record and moves the ticket to resolved. */
+export async function applyResolution(c: TicketChange, record: ResolutionInput): Promise<void> {
+  set(c, 'resolution_symptoms', record.symptoms);
+  set(c, 'resolution_diagnosis', record.diagnosis);
+  set(c, 'resolution_actions', record.actions);
+  set(c, 'resolution_result', record.result);
+  set(c, 'resolution_code', record.code ?? null);
+  await changeStatus(c, 'resolved');
 }
 
 /** Closing: staff, the requester accepting the resolution, or the auto-close job. */

@@ -21,61 +21,8 @@ export const DEFAULT_IMPACT = 3;
 export const DEFAULT_URGENCY = 3;
 
 export async function createTicket(deps: Deps, actor: Actor, input: CreateTicketInput): Promise<Ticket> {
-  const staff = isStaff(actor.roles);
-  if (!staff && (input.requester || input.requesterId || input.groupId || input.assigneeId)) {
-    throw new Forbidden('A requester opens tickets for themselves; requester, group and assignee are set by the support team.');
-  }
   const at = isoNow(deps.clock);
-  const id = await batchedTransaction(deps, async (trx) => {
-    const requester = staff ? await requesterFor(trx, input, at) : { id: actor.userId, organisationId: actor.organisationId, created: false };
-    if (staff && !scopeAllows(actor.scope, requester.organisationId)) {
-      throw new Forbidden('This requester belongs to an organisation you do not serve.');
-    }
-    const categoryId = await resolveCategory(trx, input.category);
-    const impact = input.impact ?? DEFAULT_IMPACT;
-    const urgency = input.urgency ?? DEFAULT_URGENCY;
-    const priority = derivePriority(await getPriorityMatrix(trx), impact, urgency);
-    const number = await repo.nextTicketNumber(trx);
-    const ticketId = await repo.insertTicket(trx, {
-      number,
-      type: input.type ?? 'incident',
-      title: input.title,
-      description: input.description,
-      requester_id: requester.id,
-      organisation_id: requester.organisationId,
-      channel: input.channel ?? (staff ? 'api' : 'portal'),
-      category_id: categoryId,
-      impact,
-      urgency,
-      priority,
-      is_priority_overridden: 0,
-      tier: 1,
-      status: 'new',
-      is_first_contact_resolution: 0,
-      reopen_count: 0,
-      escalation_count: 0,
-      created_by_id: actor.userId > 0 ? actor.userId : null,
-      created_at: at,
-      updated_at: at,
-    });
-    const authorId = actor.userId > 0 ? actor.userId : null;
-    await repo.insertEvent(trx, { ticketId, kind: 'created', authorId, internal: false, data: { channel: input.channel ?? null }, at });
-    if (input.groupId != null || input.assigneeId != null) {
-      const row = (await repo.lockTicket(trx, deps.dialect, ticketId))!;
-      const c: TicketChange = { trx, deps, actor, at, row: { ...row }, before: row, patch: {}, events: [], action: 'ticket.create' };
-      await changeAssignment(c, { groupId: input.groupId, assigneeId: input.assigneeId }, { allowTierUp: true });
-      await repo.updateTicketRow(trx, ticketId, c.patch);
-      for (const e of c.events) await repo.insertEvent(trx, { ...e, ticketId, authorId, at });
-    }
-    await recordAudit(trx, actor, at, {
-      action: 'ticket.create',
-      entityType: 'ticket',
-      entityId: ticketId,
-      organisationId: requester.organisationId,
-      data: { number, requesterId: requester.id, requesterCreated: requester.created },
-    });
-    return ticketId;
-  });
+  const id = await batchedTransaction(deps, (trx) => openTicketIn(trx, deps, actor, input, at));
   const ticket = await getTicket(deps, actor, id);
   deps.live.publish({
     type: 'ticket',
@@ -90,6 +37,65 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
     actorId: actor.userId > 0 ? actor.userId : null,
   });
   return ticket;
+}
+
+/**
+ * Writes a new ticket (row, events, audit) inside a transaction the caller owns; returns
+ * its id. Publishing it after commit is the caller's job.
+ */
+export async function openTicketIn(trx: Trx, deps: Deps, actor: Actor, input: CreateTicketInput, at: string): Promise<number> {
+  const staff = isStaff(actor.roles);
+  if (!staff && (input.requester || input.requesterId || input.groupId || input.assigneeId)) {
+    throw new Forbidden('A requester opens tickets for themselves; requester, group and assignee are set by the support team.');
+  }
+  const requester = staff ? await requesterFor(trx, input, at) : { id: actor.userId, organisationId: actor.organisationId, created: false };
+  if (staff && !scopeAllows(actor.scope, requester.organisationId)) {
+    throw new Forbidden('This requester belongs to an organisation you do not serve.');
+  }
+  const categoryId = await resolveCategory(trx, input.category);
+  const impact = input.impact ?? DEFAULT_IMPACT;
+  const urgency = input.urgency ?? DEFAULT_URGENCY;
+  const priority = derivePriority(await getPriorityMatrix(trx), impact, urgency);
+  const number = await repo.nextTicketNumber(trx);
+  const ticketId = await repo.insertTicket(trx, {
+    number,
+    type: input.type ?? 'incident',
+    title: input.title,
+    description: input.description,
+    requester_id: requester.id,
+    organisation_id: requester.organisationId,
+    channel: input.channel ?? (staff ? 'api' : 'portal'),
+    category_id: categoryId,
+    impact,
+    urgency,
+    priority,
+    is_priority_overridden: 0,
+    tier: 1,
+    status: 'new',
+    is_first_contact_resolution: 0,
+    reopen_count: 0,
+    escalation_count: 0,
+    created_by_id: actor.userId > 0 ? actor.userId : null,
+    created_at: at,
+    updated_at: at,
+  });
+  const authorId = actor.userId > 0 ? actor.userId : null;
+  await repo.insertEvent(trx, { ticketId, kind: 'created', authorId, internal: false, data: { channel: input.channel ?? null }, at });
+  if (input.groupId != null || input.assigneeId != null) {
+    const row = (await repo.lockTicket(trx, deps.dialect, ticketId))!;
+    const c: TicketChange = { trx, deps, actor, at, row: { ...row }, before: row, patch: {}, events: [], action: 'ticket.create' };
+    await changeAssignment(c, { groupId: input.groupId, assigneeId: input.assigneeId }, { allowTierUp: true });
+    await repo.updateTicketRow(trx, ticketId, c.patch);
+    for (const e of c.events) await repo.insertEvent(trx, { ...e, ticketId, authorId, at });
+  }
+  await recordAudit(trx, actor, at, {
+    action: 'ticket.create',
+    entityType: 'ticket',
+    entityId: ticketId,
+    organisationId: requester.organisationId,
+    data: { number, requesterId: requester.id, requesterCreated: requester.created },
+  });
+  return ticketId;
 }
 
 async function requesterFor(trx: Trx, input: CreateTicketInput, at: string) {
