@@ -29,6 +29,7 @@ import { remoteSessionsRoutes } from './modules/remote-sessions/remote-sessions.
 import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { satisfactionRoutes } from './modules/satisfaction/satisfaction.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
+import { supervisorRoutes } from './modules/supervisor/supervisor.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -126,6 +127,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(callsRoutes(deps), api);
   await app.register(liveRoutes(deps), api);
   await app.register(satisfactionRoutes(deps), api);
+  await app.register(supervisorRoutes(deps), api);
   await app.register(webRoutes(deps));
   return app;
 }
