@@ -12,6 +12,8 @@ import { buildApp } from '../../app.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { client, startTestApp, testDb, type TestApp } from '../../test/harness.ts';
 import { createPgDatabase, openTestDeps } from '../../test/databases.ts';
+import type { LiveMessage } from '../../lib/live-bus.ts';
+import { sql } from 'kysely';
 import { makeOrganisation, makeTicket, makeUser, type MadeUser } from '../../test/factories.ts';
 
 interface LiveSocket {
@@ -237,6 +239,33 @@ if (testDb === 'postgres') {
       }
       await pgDb.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+}
+
+if (testDb === 'postgres') {
+  test('the LISTEN connection comes back after PostgreSQL drops it', async () => {
+    const t = await startTestApp();
+    try {
+      const heard: LiveMessage[] = [];
+      const unsubscribe = t.deps.live.subscribe((m) => heard.push(m));
+      await t.deps.live.listening();
+      const ping = (n: number) => t.deps.live.publish({ type: 'presence', ticketId: n, connectionId: 'probe', userId: 1, name: 'probe', state: 'left', expiresAt: 0 });
+      const waitHeard = async (n: number) => {
+        for (let i = 0; i < 100 && !heard.some((m) => m.type === 'presence' && m.ticketId === n); i++) {
+          ping(n);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        assert.ok(heard.some((m) => m.type === 'presence' && m.ticketId === n), `message ${n} heard`);
+      };
+      await waitHeard(1);
+      const killed = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and query ilike 'listen %' and pid <> pg_backend_pid()`.execute(t.deps.db);
+      assert.ok(killed.rows.length >= 1, 'a LISTEN connection to drop');
+      for (const { pid } of killed.rows) await sql`select pg_terminate_backend(${pid})`.execute(t.deps.db);
+      await waitHeard(2);
+      unsubscribe();
+    } finally {
+      await t.close();
     }
   });
 }
