@@ -1,0 +1,192 @@
+// The requesters' portal: a request from submission to rating and closing, reopening,
+// an organisation manager's view, the phone-sized layout, accessibility and French.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { client, startTestApp, type TestApp } from '../server/src/test/harness.ts';
+import { type MadeUser, makeCategory, makeOrganisation, makeTicket, makeUser, uniq } from '../server/src/test/factories.ts';
+import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './browser.ts';
+
+let app: TestApp;
+let browser: Browser;
+let api: ReturnType<typeof client>;
+let agent: MadeUser;
+let requester: MadeUser;
+let colleague: MadeUser;
+let manager: MadeUser;
+let categoryPath: string;
+
+const record = { symptoms: 'Screen flickers', diagnosis: 'Loose docking cable', actions: 'Replaced the cable', result: 'The screen is stable' };
+
+before(async () => {
+  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  api = client(app);
+  const org = await makeOrganisation(app.deps);
+  agent = await makeUser(app.deps, { roles: ['agent'], name: `Agent ${uniq()}` });
+  requester = await makeUser(app.deps, { organisationId: org.id, name: `Rita ${uniq()}` });
+  colleague = await makeUser(app.deps, { organisationId: org.id, name: `Colin ${uniq()}` });
+  manager = await makeUser(app.deps, { organisationId: org.id, isOrgManager: true, name: `Maud ${uniq()}` });
+  const hardware = await makeCategory(app.deps, { name: `Hardware ${uniq()}` });
+  const laptop = await makeCategory(app.deps, { name: 'Laptop', parentId: hardware.id });
+  categoryPath = `${hardware.name} / ${laptop.name}`;
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function assertAccessible(page: Page, what: string) {
+  const violations = await seriousA11yViolations(page);
+  assert.deepEqual(violations, [], `${what}:\n${describeViolations(violations)}`);
+}
+
+async function resolveAsAgent(ticketId: number, reply?: string) {
+  if (reply) assert.equal((await api.post(`/api/v1/tickets/${ticketId}/replies`, { body: reply }, { token: agent.token })).status, 201);
+  const r = await api.post(`/api/v1/tickets/${ticketId}/resolve`, record, { token: agent.token });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+}
+
+const hasHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+test('a requester submits a request with a category and a file, follows it, rates it and accepts the solution', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, app.baseUrl, requester.email, requester.password);
+  await page.waitForURL(/\/portal$/);
+  await page.getByRole('heading', { name: 'My requests' }).waitFor();
+  await page.getByText('You have no requests yet').waitFor();
+
+  await page.getByRole('link', { name: 'New request' }).click();
+  await page.getByRole('heading', { name: 'New request' }).waitFor();
+  // Required fields are checked before anything is sent.
+  await page.getByRole('button', { name: 'Send my request' }).click();
+  assert.equal(await page.getByText('Please fill in this field.').count(), 2);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'title');
+  await assertAccessible(page, 'new request page');
+
+  const title = `Second screen flickers ${uniq()}`;
+  const description = 'Since Monday the second screen flickers.\n<script>window.__xss = 1</script>';
+  await page.getByLabel('Subject').fill(title);
+  await page.getByLabel('Description').fill(description);
+  await page.getByLabel('Category').selectOption({ label: categoryPath });
+  await page.getByLabel('Attachments').setInputFiles({ name: 'flicker.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+  await page.getByText('flicker.png').waitFor();
+  await screenshot(page, 'portal-new-request');
+  await page.getByRole('button', { name: 'Send my request' }).click();
+
+  const received = page.getByRole('heading', { name: /^Your request #\d+ has been received$/ });
+  await received.waitFor();
+  const reference = (await received.innerText()).match(/#\d+/)![0];
+  const list = await api.get(`/api/v1/tickets?requesterId=${requester.id}`, { token: requester.token });
+  const ticket = list.body.items.find((t: { reference: string }) => t.reference === reference);
+  assert.equal(ticket.title, title);
+  assert.equal(ticket.channel, 'portal');
+  assert.equal(ticket.category.name, 'Laptop');
+  const files = await api.get(`/api/v1/tickets/${ticket.id}/attachments`, { token: requester.token });
+  assert.deepEqual(files.body.items.map((a: { filename: string }) => a.filename), ['flicker.png']);
+
+  const reply = 'Please check the cable behind the docking station.';
+  await resolveAsAgent(ticket.id, reply);
+  await page.getByRole('link', { name: `View request ${reference}` }).click();
+  await page.getByRole('heading', { name: title }).waitFor();
+  await page.getByText(reply).waitFor();
+  await page.getByText('Solution: The screen is stable').waitFor();
+  await page.getByText('Solved: please confirm').waitFor();
+  // The description is text, not markup.
+  await page.getByText('<script>window.__xss = 1</script>').waitFor();
+  assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+  await page.getByRole('link', { name: 'flicker.png' }).waitFor();
+  await page.getByRole('heading', { name: 'Does this solve your problem?' }).waitFor();
+  await assertAccessible(page, 'ticket page (resolved)');
+
+  await page.getByRole('radio', { name: '4 out of 5: satisfied' }).check();
+  await page.getByLabel('Comment (optional)').fill('Quick and clear, thank you.');
+  await page.getByRole('button', { name: 'Send my rating' }).click();
+  await page.getByText('Thank you for your feedback!').waitFor();
+  await page.getByText('Your rating:').waitFor();
+  await page.getByRole('button', { name: 'Yes, close the request' }).click();
+  await page.getByText('Thank you: the request is closed.').waitFor();
+  await page.getByText(/This request is closed/).waitFor();
+
+  const rating = await api.get(`/api/v1/tickets/${ticket.id}/satisfaction`, { token: agent.token });
+  assert.equal(rating.status, 200);
+  assert.equal(rating.body.score, 4);
+  assert.equal(rating.body.comment, 'Quick and clear, thank you.');
+  assert.equal((await api.get(`/api/v1/tickets/${ticket.id}`, { token: agent.token })).body.status, 'closed');
+
+  await page.getByRole('link', { name: 'Back to my requests' }).click();
+  await page.getByRole('link', { name: title }).waitFor();
+  await page.getByText('Closed', { exact: true }).waitFor();
+  await assertAccessible(page, 'portal home');
+  await screenshot(page, 'portal-home');
+  await context.close();
+});
+
+test('a requester reopens a solved request with a reason, then adds a reply', async () => {
+  const ticket = await makeTicket(app.deps, { requesterId: requester.id, title: `VPN drops ${uniq()}` });
+  await resolveAsAgent(ticket.id);
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, app.baseUrl, requester.email, requester.password);
+  await page.goto(`${app.baseUrl}/portal/tickets/${ticket.id}`);
+  await page.getByRole('button', { name: 'No, reopen it' }).click();
+  await page.getByLabel('What is still wrong?').fill('It dropped again this morning.');
+  await page.getByRole('button', { name: 'Reopen the request' }).click();
+  await page.getByText('The request has been reopened').waitFor();
+  await page.getByText('Received', { exact: true }).first().waitFor();
+  await page.getByLabel('Your message').fill('It happens when the laptop wakes up.');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByText('Your message has been sent.').waitFor();
+  await page.getByText('It happens when the laptop wakes up.').waitFor();
+  const after = await api.get(`/api/v1/tickets/${ticket.id}`, { token: agent.token });
+  assert.equal(after.body.status, 'new');
+  assert.equal(after.body.reopenCount, 1);
+  const timeline = await api.get(`/api/v1/tickets/${ticket.id}/timeline`, { token: agent.token });
+  const reopen = timeline.body.items.find((e: { kind: string }) => e.kind === 'reopen');
+  assert.equal(reopen.body, 'It dropped again this morning.');
+  assert.equal(timeline.body.items.at(-1).kind, 'reply');
+  await context.close();
+});
+
+test("an organisation manager sees a colleague's request under \"My organisation's\"", async () => {
+  const title = `Colleague's printer ${uniq()}`;
+  await makeTicket(app.deps, { requesterId: colleague.id, title });
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, app.baseUrl, manager.email, manager.password);
+  await page.getByRole('heading', { name: 'My requests' }).waitFor();
+  await page.getByText('You have no requests yet').waitFor();
+  await page.getByRole('radio', { name: "My organisation's" }).check();
+  await page.getByRole('link', { name: title }).waitFor();
+  await page.getByText(`Requested by ${colleague.name}`).waitFor();
+  await page.getByRole('link', { name: title }).click();
+  await page.getByRole('heading', { name: title }).waitFor();
+  await context.close();
+});
+
+test('on a phone the portal pages fit the screen', async () => {
+  const ticket = await makeTicket(app.deps, { requesterId: requester.id, title: `A rather long title for a small screen that must wrap ${uniq()}` });
+  await resolveAsAgent(ticket.id, `See https://intranet.example.test/${'very-long-path-segment-'.repeat(6)}`);
+  const context = await newContext(browser, { mobile: true });
+  const page = await context.newPage();
+  await signIn(page, app.baseUrl, requester.email, requester.password);
+  await page.getByRole('heading', { name: 'My requests' }).waitFor();
+  assert.equal(await hasHorizontalScroll(page), false, 'portal home scrolls sideways');
+  await page.getByRole('link', { name: 'New request' }).click();
+  await page.getByRole('heading', { name: 'New request' }).waitFor();
+  assert.equal(await hasHorizontalScroll(page), false, 'new request page scrolls sideways');
+  await page.goto(`${app.baseUrl}/portal/tickets/${ticket.id}`);
+  await page.getByRole('heading', { name: 'Does this solve your problem?' }).waitFor();
+  assert.equal(await hasHorizontalScroll(page), false, 'ticket page scrolls sideways');
+  await screenshot(page, 'portal-ticket-mobile');
+  await context.close();
+});
+
+test('the portal speaks French to a French browser', async () => {
+  const context = await newContext(browser, { locale: 'fr-FR' });
+  const page = await context.newPage();
+  await signIn(page, app.baseUrl, requester.email, requester.password);
+  await page.getByRole('heading', { name: 'Mes demandes' }).waitFor();
+  await page.getByRole('link', { name: 'Nouvelle demande' }).waitFor();
+  await context.close();
+});
