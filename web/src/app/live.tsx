@@ -68,7 +68,11 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   return <Ctx.Provider value={connection}>{children}</Ctx.Provider>;
 }
 
-/** Others on this ticket now; call setTyping('reply' | 'note' | null) as the composer changes. */
+/**
+ * Others on this ticket now (watched while mounted). Call setTyping(mode) on every
+ * keystroke in the composer (null when it is emptied or sent): the typing state lapses
+ * TYPING_IDLE_MS after the last call with a mode.
+ */
 export function usePresence(ticketId: number): { others: Presence[]; setTyping(mode: 'reply' | 'note' | null): void } {
   const connection = useContext(Ctx);
   const subscribe = useCallback((listener: () => void) => connection?.onPresence(ticketId, listener) ?? noop, [connection, ticketId]);
