@@ -32,7 +32,7 @@ export function AttachmentsPanel({ ticketId, canAdd }: { ticketId: number; canAd
               <a href={a.url} className="portal-file-name" download={a.filename}>
                 {a.filename}
               </a>{' '}
-              <span className="muted">({f.number(Math.ceil(a.size / 1024))} KB)</span>
+              <span className="muted">{t('sizeKb', { size: f.number(Math.ceil(a.size / 1024)) })}</span>
             </li>
           ))}
         </ul>

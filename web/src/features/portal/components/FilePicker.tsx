@@ -39,7 +39,7 @@ export function FilePicker({ files, onChange, label, error }: { files: File[]; o
         <ul className="portal-files">
           {files.map((file, i) => (
             <li key={`${file.name}-${i}`}>
-              <span className="portal-file-name">{file.name}</span> <span className="muted">({f.number(Math.ceil(file.size / 1024))} KB)</span>
+              <span className="portal-file-name">{file.name}</span> <span className="muted">{t('sizeKb', { size: f.number(Math.ceil(file.size / 1024)) })}</span>
               <button
                 type="button"
                 className="btn btn-ghost"
