@@ -137,6 +137,8 @@ export function Composer({ ticket, handle }: { ticket: Ticket; handle?: Ref<Comp
           value={text}
           onChange={(e) => {
             setText(e.target.value);
+            // Every keystroke renews "typing" (it lapses a few seconds after the last one).
+            setTypingRef.current(e.target.value.trim() ? mode : null);
             if (problem) setProblem(null);
           }}
         />
