@@ -27,6 +27,7 @@ import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { remoteSessionsRoutes } from './modules/remote-sessions/remote-sessions.routes.ts';
 import { callsRoutes } from './modules/calls/calls.routes.ts';
+import { viewsRoutes } from './modules/views/views.routes.ts';
 import { satisfactionRoutes } from './modules/satisfaction/satisfaction.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { supervisorRoutes } from './modules/supervisor/supervisor.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(auditRoutes(deps), api);
   await app.register(remoteSessionsRoutes(deps), api);
   await app.register(callsRoutes(deps), api);
+  await app.register(viewsRoutes(deps), api);
   await app.register(liveRoutes(deps), api);
   await app.register(satisfactionRoutes(deps), api);
   await app.register(supervisorRoutes(deps), api);
