@@ -2,26 +2,25 @@
 // re-renders only the rows that changed, and each cell is a plain lookup.
 import { memo, useLayoutEffect, useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useT } from '../../../app/i18n.tsx';
+import { formatDateTime, formatRelative, useLocale, useT, type Lang } from '../../../app/i18n.tsx';
 import { common } from '../../../app/messages.ts';
 import { PriorityBadge, StatusBadge } from '../../../ui/Badges.tsx';
 import type { Ticket } from '../api.ts';
 import { messages } from '../messages.ts';
 import { measureQueueRender } from '../queue-context.ts';
 import type { ViewColumn } from '../queue-state.ts';
-import { useTimeFormat, type TimeFormat } from '../time-format.ts';
 
 type CommonKey = keyof (typeof common)['en'];
 interface CellContext {
   tc: (key: CommonKey) => string;
-  time: TimeFormat;
+  lang: Lang;
   now: number;
 }
 
 function Time({ iso, ctx }: { iso: string; ctx: CellContext }) {
   return (
-    <time dateTime={iso} title={ctx.time.full(iso)}>
-      {ctx.time.relative(iso, ctx.now)}
+    <time dateTime={iso} title={formatDateTime(iso, ctx.lang)}>
+      {formatRelative(iso, ctx.lang, ctx.now)}
     </time>
   );
 }
@@ -108,9 +107,9 @@ export interface TicketTableProps {
 export function TicketTable({ labelledBy, tickets, columns, selectedId, onSelect, onOpenLink, onTake, takingId }: TicketTableProps) {
   const t = useT(messages);
   const tc = useT(common);
-  const time = useTimeFormat();
+  const { lang } = useLocale();
   // "now" is fixed per set of rows, so a re-render for the selection reuses every other row.
-  const ctx = useMemo<CellContext>(() => ({ tc, time, now: Date.now() }), [tc, time, tickets]);
+  const ctx = useMemo<CellContext>(() => ({ tc, lang, now: Date.now() }), [tc, lang, tickets]);
   const take = useMemo<Take | undefined>(
     () => (onTake ? { label: t('take'), labelFor: (reference) => t('takeLabel', { reference }), run: onTake } : undefined),
     [onTake, t],
