@@ -50,15 +50,31 @@ test('French is picked from the browser and can be switched to English', async (
 test('an expired session sends the user to sign in again, then back where they were', async () => {
   const agent = await makeUser(app.deps, { roles: ['agent'] });
   const context = await newContext(browser);
+  const expire = async () => {
+    await app.deps.db.deleteFrom('sessions').where('user_id', '=', agent.id).execute();
+    forgetCachedActors(app.deps, agent.id);
+  };
+  // Lapsed while away: the next visit asks to sign in, then goes where it was headed.
+  const first = await context.newPage();
+  await signIn(first, app.baseUrl, agent.email, agent.password);
+  await first.close(); // nothing in flight may re-cache the session after it ends
+  await expire();
   const page = await context.newPage();
-  await signIn(page, app.baseUrl, agent.email, agent.password);
-  await app.deps.db.deleteFrom('sessions').where('user_id', '=', agent.id).execute();
-  forgetCachedActors(app.deps, agent.id);
   await page.goto(`${app.baseUrl}/agent/queues/all`);
   await page.waitForURL(/\/login$/);
   await page.getByLabel('Email').fill(agent.email);
   await page.getByLabel('Password').fill(agent.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/agent\/queues\/all$/);
+
+  // Lapsed while working: the next request says so, and signing in again comes back here.
+  await page.waitForLoadState('networkidle');
+  await expire();
+  await page.getByRole('link', { name: /^Pending/ }).click();
+  await page.getByText('Your session has expired').waitFor();
+  await page.getByLabel('Password').fill(agent.password);
+  await page.getByLabel('Email').fill(agent.email);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/agent\/queues\/pending/);
   await context.close();
 });

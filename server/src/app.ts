@@ -32,17 +32,9 @@ import { satisfactionRoutes } from './modules/satisfaction/satisfaction.routes.t
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { supervisorRoutes } from './modules/supervisor/supervisor.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
+import { isSameOrigin } from './lib/origin.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** An Origin that does not parse ("null" from a sandboxed frame, say) is not ours. */
-function isSameOrigin(origin: string, host: string | undefined): boolean {
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({

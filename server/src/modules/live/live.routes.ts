@@ -5,17 +5,11 @@ import type { Deps } from '../../lib/deps.ts';
 import { Forbidden } from '../../lib/errors.ts';
 import { SESSION_COOKIE } from '../auth/auth.service.ts';
 import { createLiveHub, type LiveCredential } from './live.service.ts';
+import { isSameOrigin } from '../../lib/origin.ts';
 
 /** A process that cannot LISTEN yet still serves; browsers get updates once it can. */
 const LISTEN_WAIT_MS = 5_000;
 
-function isSameOrigin(origin: string, host: string | undefined): boolean {
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Browsers send cookies with a WebSocket upgrade from any site, and the same-origin policy
