@@ -113,6 +113,8 @@ async function main() {
     const rssAfterLoadMB = mb(process.memoryUsage().rss);
     log(`loaded in ${loadSeconds.toFixed(1)} s; database ${dbSizeMB} MB; RSS ${rssAfterLoadMB} MB`);
 
+    // The bench's agent also supervises, for the supervisor's overview.
+    await deps.db.insertInto('user_roles').values({ user_id: fx.agent.id, role: 'supervisor' }).execute();
     const app = await buildApp(deps);
     servers.push(app);
     const url = await listen(app);
@@ -157,6 +159,7 @@ async function main() {
     const search1 = await measure('search_c1', 1, terms.map((q) => ({ method: 'GET', path: searchPath(q) })));
     const searchTermsMs = await timeEach(url, headers, terms.map(searchPath), terms);
     const counts = await measure('counts', CONNECTIONS.counts, [{ method: 'GET', path: '/api/v1/tickets/counts' }]);
+    const overview = await measure('supervisor', CONNECTIONS.counts, [{ method: 'GET', path: '/api/v1/supervisor/overview' }]);
     const bodies = createBodies(fx, rng);
     const create1 = await measure('create_c1', CONNECTIONS.create[0], bodies);
     const create32 = await measure('create_c32', CONNECTIONS.create[1], bodies);
@@ -209,6 +212,9 @@ async function main() {
       countsReqPerSec: counts.reqPerSec,
       countsP50Ms: counts.p50Ms,
       countsP99Ms: counts.p99Ms,
+      supervisorOverviewReqPerSec: overview.reqPerSec,
+      supervisorOverviewP50Ms: overview.p50Ms,
+      supervisorOverviewP99Ms: overview.p99Ms,
       rssAfterLoadMB,
       rssAfterRunsMB,
       rawInsertPerSec: raw.indexedPerSec,

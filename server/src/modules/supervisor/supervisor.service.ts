@@ -8,6 +8,8 @@ import { AppError } from '../../lib/errors.ts';
 import { priorityLabel } from '../tickets/priority-matrix.ts';
 import { assignTicket } from '../tickets/ticket-workflow.service.ts';
 import * as repo from './supervisor.repo.ts';
+import { ticketWriteVersion } from '../tickets/tickets.repo.ts';
+import { sharedPerScope } from '../../lib/scope-cache.ts';
 
 const HOUR = 3_600_000;
 /** Lower bounds of the age buckets but the last, newest first: 4 h, 24 h, 3 days, 7 days. */
@@ -16,7 +18,14 @@ const OLDEST_SHOWN = 20;
 
 const zeroPerPriority = (): Record<Priority, number> => ({ P1: 0, P2: 0, P3: 0, P4: 0, P5: 0 });
 
-export async function getOverview(deps: Deps, actor: Actor): Promise<SupervisorOverview> {
+/** Every supervisor's screen refetches after each ticket change: one computation serves them all for a moment. */
+const OVERVIEW_TTL_MS = 3_000;
+
+export function getOverview(deps: Deps, actor: Actor): Promise<SupervisorOverview> {
+  return sharedPerScope(deps, 'supervisor-overview', actor.scope, { ttlMs: OVERVIEW_TTL_MS, version: ticketWriteVersion() }, () => computeOverview(deps, actor));
+}
+
+async function computeOverview(deps: Deps, actor: Actor): Promise<SupervisorOverview> {
   const now = deps.clock.now();
   const ageLimits = AGE_LIMITS_MS.map((ms) => new Date(now.getTime() - ms).toISOString());
   const { db } = deps;

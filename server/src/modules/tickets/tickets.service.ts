@@ -16,6 +16,7 @@ import { toTicket, toTimelineEvent } from './ticket-dto.ts';
 import { findOrCreateRequester, findRequesterById } from './requesters.ts';
 import * as repo from './tickets.repo.ts';
 import { batchedTransaction } from '../../lib/write-batch.ts';
+import { sharedPerScope } from '../../lib/scope-cache.ts';
 
 export const DEFAULT_IMPACT = 3;
 export const DEFAULT_URGENCY = 3;
@@ -238,28 +239,12 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
-// The scope-wide counts are the expensive part (they scan every ticket's index entry) and
-// are the same for every agent who sees the same organisations: shared until a ticket
-// changes in this process, and for a few seconds at most (other processes' writes).
+// The scope-wide counts are the expensive part (they scan every open ticket's index entry)
+// and are the same for every agent who sees the same organisations.
 const COUNTS_TTL_MS = 3_000;
-type CachedCounts = { until: number; version: number; value: ReturnType<typeof repo.countScopeTickets> };
-// Per database handle (per app), then per scope.
-const countsCaches = new WeakMap<object, Map<string, CachedCounts>>();
 
 function sharedCounts(deps: Deps, actor: Actor) {
-  const key = JSON.stringify(actor.scope);
-  const now = deps.clock.now().getTime();
-  const version = repo.ticketWriteVersion();
-  let sharedCountsCache = countsCaches.get(deps.db);
-  if (!sharedCountsCache) countsCaches.set(deps.db, (sharedCountsCache = new Map()));
-  const cache = sharedCountsCache;
-  const hit = cache.get(key);
-  if (hit && hit.until > now && hit.version === version) return hit.value;
-  if (cache.size > 1_000) cache.clear();
-  const value = repo.countScopeTickets(deps.db, actor.scope);
-  cache.set(key, { until: now + COUNTS_TTL_MS, version, value });
-  value.catch(() => cache.delete(key));
-  return value;
+  return sharedPerScope(deps, 'counts', actor.scope, { ttlMs: COUNTS_TTL_MS, version: repo.ticketWriteVersion() }, () => repo.countScopeTickets(deps.db, actor.scope));
 }
 
 export async function countTickets(deps: Deps, actor: Actor): Promise<TicketCounts> {
