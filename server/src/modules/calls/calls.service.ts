@@ -9,7 +9,7 @@ import { isoNow } from '../../lib/clock.ts';
 import { batchedTransaction } from '../../lib/write-batch.ts';
 import { changeTicketIn, requireStaff, type TicketChange } from '../tickets/ticket-change.ts';
 import { applyResolution } from '../tickets/ticket-workflow.service.ts';
-import { getTicket, openTicketIn } from '../tickets/tickets.service.ts';
+import { getTicket, openTicketIn, publishTicketCreated } from '../tickets/tickets.service.ts';
 import { isGroupMember } from '../tickets/tickets.repo.ts';
 
 export async function logCall(deps: Deps, actor: Actor, input: LogCallInput): Promise<Ticket> {
@@ -38,17 +38,6 @@ export async function logCall(deps: Deps, actor: Actor, input: LogCallInput): Pr
   });
   const result = await getTicket(deps, actor, id);
   // One message after commit for both steps.
-  deps.live.publish({
-    type: 'ticket',
-    ticketId: result.id,
-    number: result.number,
-    organisationId: result.organisation?.id ?? null,
-    requesterId: result.requester.id,
-    groupId: result.group?.id ?? null,
-    assigneeId: result.assignee?.id ?? null,
-    kinds: ['created', ...(resolved?.events.map((e) => e.kind) ?? [])],
-    internal: false,
-    actorId: actor.userId > 0 ? actor.userId : null,
-  });
+  publishTicketCreated(deps, result, actor, resolved?.events.map((e) => e.kind));
   return result;
 }

@@ -25,6 +25,12 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
   const at = isoNow(deps.clock);
   const id = await batchedTransaction(deps, (trx) => openTicketIn(trx, deps, actor, input, at));
   const ticket = await getTicket(deps, actor, id);
+  publishTicketCreated(deps, ticket, actor);
+  return ticket;
+}
+
+/** After commit: a new ticket (and whatever else the same transaction did to it) goes live. */
+export function publishTicketCreated(deps: Deps, ticket: Ticket, actor: Actor, laterKinds: string[] = []): void {
   deps.live.publish({
     type: 'ticket',
     ticketId: ticket.id,
@@ -33,11 +39,10 @@ export async function createTicket(deps: Deps, actor: Actor, input: CreateTicket
     requesterId: ticket.requester.id,
     groupId: ticket.group?.id ?? null,
     assigneeId: ticket.assignee?.id ?? null,
-    kinds: ['created'],
+    kinds: ['created', ...laterKinds],
     internal: false,
     actorId: actor.userId > 0 ? actor.userId : null,
   });
-  return ticket;
 }
 
 /**

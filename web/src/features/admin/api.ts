@@ -3,6 +3,7 @@
 // other features' cached copies are refreshed too.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { api } from '../../app/api-client.ts';
+import { referenceKeys } from '../../app/shared-queries.ts';
 import type { Role } from '../../../../common/enums.ts';
 import type { User } from '../../../../common/schemas/users.ts';
 import type { Organisation } from '../../../../common/schemas/organisations.ts';
@@ -27,9 +28,9 @@ export const adminKeys = {
 /** Copies of the same data other features keep (filter choices, pickers). */
 const ELSEWHERE: Record<string, QueryKey[]> = {
   organisations: [['queues', 'organisations']],
-  groups: [['queues', 'groups'], ['agent', 'groups'], ['supervisor']],
-  categories: [['queues', 'categories'], ['agent', 'categories']],
-  matrix: [['agent', 'priority-matrix']],
+  groups: [referenceKeys.groups, ['supervisor']],
+  categories: [['queues', 'categories'], referenceKeys.categories],
+  matrix: [referenceKeys.matrix],
   users: [['supervisor']],
 };
 

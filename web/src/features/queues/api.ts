@@ -3,8 +3,8 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client.ts';
 import { queryKeys } from '../../app/query-keys.ts';
+import { useGroups } from '../../app/shared-queries.ts';
 import type { Ticket, TicketCounts } from '../../../../common/schemas/tickets.ts';
-import type { Group } from '../../../../common/schemas/groups.ts';
 import type { Category } from '../../../../common/schemas/categories.ts';
 import type { Organisation } from '../../../../common/schemas/organisations.ts';
 import type { SavedView } from '../../../../common/schemas/views.ts';
@@ -84,7 +84,7 @@ export const useDeleteView = () => useViewMutation((id: number) => api.delete(`/
 // The choices of the filter bar change rarely: fetched once per visit.
 const choice = { staleTime: 5 * 60_000 };
 export function useFilterChoices() {
-  const groups = useQuery({ queryKey: ['queues', 'groups'], queryFn: async () => (await api.get<{ items: Group[] }>('/groups')).items, ...choice });
+  const groups = useGroups();
   const categories = useQuery({ queryKey: ['queues', 'categories'], queryFn: async () => (await api.get<{ items: Category[] }>('/categories')).items, ...choice });
   const organisations = useQuery({
     queryKey: ['queues', 'organisations'],

@@ -10,7 +10,7 @@ import { useShortcut } from '../../app/shortcuts.tsx';
 import { ErrorBanner, Notice, Spinner } from '../../ui/Feedback.tsx';
 import type { Ticket } from './api.ts';
 import { useCategoryTree, useTicket, useTicketAction, useTimeline } from './api.ts';
-import { categoryOptions } from './category-options.ts';
+import { categoryOptions } from '../../app/category-options.ts';
 import { messages } from './messages.ts';
 import { nextTicketTarget } from './next-ticket.ts';
 import { AssignmentPanel } from './components/AssignmentPanel.tsx';

@@ -1,23 +1,15 @@
 // The category tree as one select: each option is the full path ("Hardware / Laptop"),
 // parents before their children, so the choice reads clearly to everyone.
-import type { CategoryNode } from '../../../../../common/schemas/categories.ts';
 import { useT } from '../../../app/i18n.tsx';
 import { SelectField } from '../../../ui/Field.tsx';
 import { useCategoryTree } from '../api.ts';
+import { categoryOptions } from '../../../app/category-options.ts';
 import { portalMessages } from '../messages.ts';
-
-function flatten(nodes: CategoryNode[], out: CategoryNode[] = []): CategoryNode[] {
-  for (const n of nodes) {
-    out.push(n);
-    flatten(n.children, out);
-  }
-  return out;
-}
 
 export function CategorySelect({ value, onChange, error }: { value: number | null; onChange(id: number | null): void; error?: string | null }) {
   const t = useT(portalMessages);
   const tree = useCategoryTree();
-  const options = tree.data ? flatten(tree.data) : [];
+  const options = categoryOptions(tree.data);
   return (
     <SelectField
       label={t('fieldCategory')}

@@ -6,7 +6,7 @@ import { common } from '../../../app/messages.ts';
 import { PriorityBadge } from '../../../ui/Badges.tsx';
 import { SelectField } from '../../../ui/Field.tsx';
 import { useCategoryTree, usePriorityMatrix } from '../api.ts';
-import { categoryOptions } from '../category-options.ts';
+import { categoryOptions } from '../../../app/category-options.ts';
 import { derivedPriority, LEVELS } from '../priority.ts';
 import { panelMessages } from '../panel-messages.ts';
 

@@ -1,6 +1,6 @@
 // The category tree as a flat list for one select: parents before their children, each
 // with its depth (for indentation) and its full path (what the option says).
-import type { CategoryNode } from '../../../../common/schemas/categories.ts';
+import type { CategoryNode } from '../../../common/schemas/categories.ts';
 
 export interface CategoryOption {
   id: number;
