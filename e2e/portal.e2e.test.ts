@@ -156,7 +156,9 @@ test("an organisation manager sees a colleague's request under \"My organisation
   await signIn(page, app.baseUrl, manager.email, manager.password);
   await page.getByRole('heading', { name: 'My requests' }).waitFor();
   await page.getByText('You have no requests yet').waitFor();
-  await page.getByRole('radio', { name: "My organisation's" }).check();
+  // The scope lives in the URL and the router applies it in a transition, so the radio turns on
+  // a moment after the click: click, then wait for what it shows (check() demands it at once).
+  await page.getByRole('radio', { name: "My organisation's" }).click();
   await page.getByRole('link', { name: title }).waitFor();
   await page.getByText(`Requested by ${colleague.name}`).waitFor();
   await page.getByRole('link', { name: title }).click();
