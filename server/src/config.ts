@@ -28,6 +28,18 @@ const envSchema = z.object({
   GUICHET_PG_POOL: z.coerce.number().int().positive().default(10),
   GUICHET_JOBS: bool.default(true),
   GUICHET_WEB_DIST: z.string().default(DEFAULT_WEB_DIST),
+  GUICHET_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  GUICHET_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  GUICHET_SMTP_HOST: z.string().default('127.0.0.1'),
+  GUICHET_SMTP_RELAY: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must be smtp://host:port or smtps://host:port (credentials as smtp://user:password@host:port)')
+    .optional(),
+  GUICHET_SMTP_RELAY_USER: z.string().optional(),
+  GUICHET_SMTP_RELAY_PASSWORD: z.string().optional(),
+  GUICHET_MAIL_FROM: z.string().optional(),
+  GUICHET_MAIL_MAX_BYTES: z.coerce.number().int().positive().default(40 * 1024 * 1024),
+  GUICHET_MAIL_SENDER_LIMIT: z.coerce.number().int().min(0).default(30),
 });
 
 export type Config = {
@@ -45,6 +57,23 @@ export type Config = {
   pgPoolSize: number;
   runJobs: boolean;
   webDist: string;
+  /** Where people reach this Guichet in a browser: links in outgoing mail. */
+  publicUrl: string;
+  mail: {
+    /** The built-in SMTP listener, when a port is set. */
+    smtpPort?: number;
+    smtpHost: string;
+    /** Outbound relay; without it no mail is sent (and none is queued). */
+    relayUrl?: string;
+    relayUser?: string;
+    relayPassword?: string;
+    /** The From of outgoing mail when the ticket has no mailbox ("Name <address>" or an address). */
+    from?: string;
+    /** Largest message accepted, raw. */
+    maxBytes: number;
+    /** Messages per sender per 10 minutes before further ones are held (0 = no limit). */
+    senderLimit: number;
+  };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,5 +99,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgPoolSize: e.GUICHET_PG_POOL,
     runJobs: e.GUICHET_JOBS,
     webDist: path.resolve(e.GUICHET_WEB_DIST),
+    publicUrl: (e.GUICHET_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    mail: {
+      smtpPort: e.GUICHET_SMTP_PORT,
+      smtpHost: e.GUICHET_SMTP_HOST,
+      relayUrl: e.GUICHET_SMTP_RELAY,
+      relayUser: e.GUICHET_SMTP_RELAY_USER,
+      relayPassword: e.GUICHET_SMTP_RELAY_PASSWORD,
+      from: e.GUICHET_MAIL_FROM,
+      maxBytes: e.GUICHET_MAIL_MAX_BYTES,
+      senderLimit: e.GUICHET_MAIL_SENDER_LIMIT,
+    },
   };
 }

@@ -5,11 +5,13 @@ import type { Db } from './db.ts';
 import * as createCoreTables from './migrations/20261129000000_create-core-tables.ts';
 import * as createWorkspaceTables from './migrations/20261129100000_create-workspace-tables.ts';
 import * as createOpenTicketsIndex from './migrations/20261129200000_create-open-tickets-index.ts';
+import * as createEmailTables from './migrations/20261130000000_create-email-tables.ts';
 
 const migrations: Record<string, Migration> = {
   '20261129000000_create-core-tables': createCoreTables,
   '20261129100000_create-workspace-tables': createWorkspaceTables,
   '20261129200000_create-open-tickets-index': createOpenTicketsIndex,
+  '20261130000000_create-email-tables': createEmailTables,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

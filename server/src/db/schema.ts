@@ -123,6 +123,8 @@ export interface TicketsTable {
   first_response_at: string | null;
   resolved_at: string | null;
   closed_at: string | null;
+  /** The helpdesk mailbox the ticket came in through, if by mail. */
+  mailbox_id: number | null;
 }
 
 export interface TicketEventsTable {
@@ -210,7 +212,96 @@ export interface SatisfactionRatingsTable {
   updated_at: string;
 }
 
+export interface MailboxesTable {
+  id: Generated<number>;
+  name: string;
+  address: string;
+  imap_host: string | null;
+  imap_port: number | null;
+  imap_tls: number;
+  imap_user: string | null;
+  imap_password: string | null;
+  imap_folder: string;
+  processed_action: string; // move | flag
+  processed_folder: string;
+  poll_seconds: number;
+  default_group_id: number | null;
+  default_category_id: number | null;
+  default_organisation_id: number | null;
+  is_active: number;
+  last_polled_at: string | null;
+  last_poll_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InboundMessagesTable {
+  id: Generated<number>;
+  message_id: string;
+  mailbox_id: number | null;
+  source: string; // smtp | imap | api
+  envelope_from: string | null;
+  envelope_to: string; // JSON array
+  from_address: string | null;
+  subject: string | null;
+  raw: Buffer;
+  size: number;
+  status: string; // received | processed | ignored | held | failed
+  outcome: string | null;
+  match: string | null; // JSON
+  is_auto: number;
+  ticket_id: number | null;
+  event_id: number | null;
+  error: string | null;
+  attempts: number;
+  duplicates: number;
+  received_at: string;
+  processed_at: string | null;
+}
+
+export interface OutboundMessagesTable {
+  id: Generated<number>;
+  ticket_id: number | null;
+  event_id: number | null;
+  kind: string;
+  language: string;
+  from_address: string;
+  reply_to: string | null;
+  to_addresses: string; // JSON array
+  cc_addresses: string; // JSON array
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  message_id: string;
+  in_reply_to: string | null;
+  references: string | null;
+  status: string; // queued | sent | failed
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface EmailMessageIdsTable {
+  message_id: string;
+  ticket_id: number;
+  direction: string; // in | out
+  created_at: string;
+}
+
+export interface TicketCcsTable {
+  ticket_id: number;
+  email: string;
+  name: string | null;
+  created_at: string;
+}
+
 export interface Database {
+  mailboxes: MailboxesTable;
+  inbound_messages: InboundMessagesTable;
+  outbound_messages: OutboundMessagesTable;
+  email_message_ids: EmailMessageIdsTable;
+  ticket_ccs: TicketCcsTable;
   saved_views: SavedViewsTable;
   remote_sessions: RemoteSessionsTable;
   satisfaction_ratings: SatisfactionRatingsTable;

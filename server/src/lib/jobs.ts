@@ -23,8 +23,14 @@ const BACKOFF_BASE_MS = 10_000;
 const BACKOFF_CAP_MS = 3_600_000;
 const MAX_ERROR_LENGTH = 4_000;
 
+/** Which try this is: a handler that keeps its own record of failures can tell the last one. */
+export interface JobAttempt {
+  attempt: number;
+  maxAttempts: number;
+}
+
 /** Payloads are JSON; a handler declares the shape it expects. */
-export type JobHandler = (deps: Deps, payload: any) => Promise<void>;
+export type JobHandler = (deps: Deps, payload: any, attempt: JobAttempt) => Promise<void>;
 
 export interface NewJob {
   kind: string;
@@ -150,7 +156,7 @@ async function runOne(deps: Deps, job: ClaimedJob, handler: JobHandler, everyMs:
   if (everyMs === undefined && job.attempts > job.max_attempts) failure = new Error('The worker stopped during the last attempt.');
   else {
     try {
-      await handler(deps, JSON.parse(job.payload));
+      await handler(deps, JSON.parse(job.payload), { attempt: job.attempts, maxAttempts: job.max_attempts });
     } catch (err) {
       failure = err ?? new Error('Job failed without an error.');
     }

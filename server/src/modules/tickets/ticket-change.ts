@@ -11,6 +11,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../../lib/errors.ts';
 import { checkTransition } from './ticket-status.ts';
 import * as repo from './tickets.repo.ts';
+import { queueTicketNotifications, type WrittenEvent } from '../notifications/ticket-notifications.ts';
 
 export interface TicketChange {
   trx: Trx;
@@ -72,10 +73,13 @@ export async function changeTicketIn(
   set(c, 'updated_at', c.at);
   await repo.updateTicketRow(trx, id, c.patch);
   const authorId = actor.userId > 0 ? actor.userId : null;
+  const written: WrittenEvent[] = [];
   for (const { afterInsert, ...e } of c.events) {
     const eventId = await repo.insertEvent(trx, { ...e, ticketId: id, authorId, at: c.at });
     await afterInsert?.(trx, eventId);
+    written.push(writtenEvent(eventId, e));
   }
+  await queueTicketNotifications({ trx, deps, actor, at: c.at, before: row, ticket: c.row, events: written });
   const { updated_at: _ignored, ...changed } = c.patch;
   await recordAudit(trx, actor, c.at, {
     action,
@@ -85,6 +89,10 @@ export async function changeTicketIn(
     data: { changed, events: c.events.map((e) => e.kind) },
   });
   return c;
+}
+
+export function writtenEvent(id: number, e: { kind: string; internal: boolean; body?: string | null; data?: unknown }): WrittenEvent {
+  return { id, kind: e.kind, internal: e.internal, body: e.body ?? null, data: (e.data ?? null) as Record<string, unknown> | null };
 }
 
 /** After commit: tells the connected browsers (every process) that the ticket moved. */

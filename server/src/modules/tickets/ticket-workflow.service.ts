@@ -92,25 +92,34 @@ async function applyPriority(
 export async function addReply(deps: Deps, actor: Actor, id: number, input: ReplyInput): Promise<Ticket> {
   const staff = isStaff(actor.roles);
   if (!staff && (input.internal || input.status)) throw new Forbidden('Internal notes and status changes are for the support team.');
-  await changeTicket(deps, actor, id, input.internal ? 'ticket.note' : 'ticket.reply', async (c) => {
-    const status = c.row.status as TicketStatus;
-    if (status === 'closed') throw new Conflict('This ticket is closed; open a new ticket and mention its number.');
-    c.events.push({ kind: input.internal ? 'note' : 'reply', internal: input.internal, body: input.body });
-    if (input.internal) {
-      if (input.status) await changeStatus(c, input.status, { pendingReason: input.pendingReason });
-      return;
-    }
-    const hasAssignee = c.row.assignee_id !== null;
-    if (!staff) {
-      // The requester answered: a pending ticket goes back to work, a resolved one reopens.
-      if (status === 'pending' || status === 'resolved') await changeStatus(c, workingStatus(hasAssignee), { note: status === 'resolved' ? input.body : undefined });
-      return;
-    }
-    if (!c.row.first_response_at) set(c, 'first_response_at', c.at);
-    const next = input.status ?? (hasAssignee && (status === 'new' || status === 'assigned') ? 'in_progress' : undefined);
-    if (next && next !== status) await changeStatus(c, next, { pendingReason: input.pendingReason });
-  });
+  await changeTicket(deps, actor, id, input.internal ? 'ticket.note' : 'ticket.reply', (c) => applyReply(c, input));
   return getTicket(deps, actor, id);
+}
+
+/**
+ * A reply or note on the locked ticket, with its effect on the status: a requester's
+ * answer brings a pending ticket back to work and reopens a resolved one; an agent's first
+ * public reply is the first response. `extra` adds detail to the event (e.g. the email).
+ */
+export async function applyReply(c: TicketChange, input: ReplyInput, extra: { data?: Record<string, unknown>; keepStatus?: boolean } = {}): Promise<void> {
+  const staff = isStaff(c.actor.roles);
+  const status = c.row.status as TicketStatus;
+  if (status === 'closed') throw new Conflict('This ticket is closed; open a new ticket and mention its number.');
+  c.events.push({ kind: input.internal ? 'note' : 'reply', internal: input.internal, body: input.body, ...(extra.data ? { data: extra.data } : {}) });
+  if (input.internal) {
+    if (input.status) await changeStatus(c, input.status, { pendingReason: input.pendingReason });
+    return;
+  }
+  const hasAssignee = c.row.assignee_id !== null;
+  if (!staff) {
+    // The requester answered: a pending ticket goes back to work, a resolved one reopens.
+    if (extra.keepStatus) return;
+    if (status === 'pending' || status === 'resolved') await changeStatus(c, workingStatus(hasAssignee), { note: status === 'resolved' ? input.body : undefined });
+    return;
+  }
+  if (!c.row.first_response_at) set(c, 'first_response_at', c.at);
+  const next = input.status ?? (hasAssignee && (status === 'new' || status === 'assigned') ? 'in_progress' : undefined);
+  if (next && next !== status) await changeStatus(c, next, { pendingReason: input.pendingReason });
 }
 
 export async function assignTicket(deps: Deps, actor: Actor, id: number, input: AssignInput): Promise<Ticket> {

@@ -3,6 +3,7 @@
 import type { CreateTicketInput, ListTicketsQuery, Ticket, TicketCounts } from '../../../../common/schemas/tickets.ts';
 import { OPEN_STATUSES, PRIORITIES, TICKET_STATUSES } from '../../../../common/enums.ts';
 import type { Trx } from '../../db/db.ts';
+import type { TicketRow } from '../../db/schema.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { isStaff, scopeAllows, type Actor } from '../../lib/actor.ts';
 import { isoNow } from '../../lib/clock.ts';
@@ -11,7 +12,8 @@ import { Forbidden, Unprocessable, ValidationError } from '../../lib/errors.ts';
 import { getPriorityMatrix } from '../settings/settings.service.ts';
 import { findCategoryIdByPath } from '../categories/categories.repo.ts';
 import { derivePriority, priorityFromLabel } from './priority-matrix.ts';
-import { changeAssignment, notVisible, type TicketChange } from './ticket-change.ts';
+import { changeAssignment, notVisible, set, writtenEvent, type TicketChange } from './ticket-change.ts';
+import { queueTicketNotifications } from '../notifications/ticket-notifications.ts';
 import { toTicket, toTimelineEvent } from './ticket-dto.ts';
 import { findOrCreateRequester, findRequesterById } from './requesters.ts';
 import * as repo from './tickets.repo.ts';
@@ -49,7 +51,14 @@ export function publishTicketCreated(deps: Deps, ticket: Ticket, actor: Actor, l
  * Writes a new ticket (row, events, audit) inside a transaction the caller owns; returns
  * its id. Publishing it after commit is the caller's job.
  */
-export async function openTicketIn(trx: Trx, deps: Deps, actor: Actor, input: CreateTicketInput, at: string): Promise<number> {
+export interface OpenTicketOptions {
+  /** The helpdesk mailbox a ticket made from mail came in through. */
+  mailboxId?: number | null;
+  /** More detail on the "created" event (e.g. how an email was threaded). */
+  createdData?: Record<string, unknown>;
+}
+
+export async function openTicketIn(trx: Trx, deps: Deps, actor: Actor, input: CreateTicketInput, at: string, opts: OpenTicketOptions = {}): Promise<number> {
   const staff = isStaff(actor.roles);
   if (!staff && (input.requester || input.requesterId || input.groupId || input.assigneeId)) {
     throw new Forbidden('A requester opens tickets for themselves; requester, group and assignee are set by the support team.');
@@ -63,7 +72,7 @@ export async function openTicketIn(trx: Trx, deps: Deps, actor: Actor, input: Cr
   const urgency = input.urgency ?? DEFAULT_URGENCY;
   const priority = derivePriority(await getPriorityMatrix(trx), impact, urgency);
   const number = await repo.nextTicketNumber(trx);
-  const ticketId = await repo.insertTicket(trx, {
+  const values: Omit<TicketRow, 'id'> = {
     number,
     type: input.type ?? 'incident',
     title: input.title,
@@ -84,16 +93,34 @@ export async function openTicketIn(trx: Trx, deps: Deps, actor: Actor, input: Cr
     created_by_id: actor.userId > 0 ? actor.userId : null,
     created_at: at,
     updated_at: at,
-  });
+    priority_reason: null,
+    group_id: null,
+    assignee_id: null,
+    pending_reason: null,
+    resolution_symptoms: null,
+    resolution_diagnosis: null,
+    resolution_actions: null,
+    resolution_result: null,
+    resolution_code: null,
+    first_response_at: null,
+    resolved_at: null,
+    closed_at: null,
+    mailbox_id: null,
+  };
+  const ticketId = await repo.insertTicket(trx, values);
   const authorId = actor.userId > 0 ? actor.userId : null;
-  await repo.insertEvent(trx, { ticketId, kind: 'created', authorId, internal: false, data: { channel: input.channel ?? null }, at });
-  if (input.groupId != null || input.assigneeId != null) {
-    const row = (await repo.lockTicket(trx, deps.dialect, ticketId))!;
+  const createdEvent = { kind: 'created', internal: false, data: { channel: input.channel ?? null, ...opts.createdData } };
+  const written = [writtenEvent(await repo.insertEvent(trx, { ...createdEvent, ticketId, authorId, at }), createdEvent)];
+  let row: TicketRow = { id: ticketId, ...values };
+  if (input.groupId != null || input.assigneeId != null || opts.mailboxId != null) {
     const c: TicketChange = { trx, deps, actor, at, row: { ...row }, before: row, patch: {}, events: [], action: 'ticket.create' };
-    await changeAssignment(c, { groupId: input.groupId, assigneeId: input.assigneeId }, { allowTierUp: true });
+    if (opts.mailboxId != null) set(c, 'mailbox_id', opts.mailboxId);
+    if (input.groupId != null || input.assigneeId != null) await changeAssignment(c, { groupId: input.groupId, assigneeId: input.assigneeId }, { allowTierUp: true });
     await repo.updateTicketRow(trx, ticketId, c.patch);
-    for (const e of c.events) await repo.insertEvent(trx, { ...e, ticketId, authorId, at });
+    for (const e of c.events) written.push(writtenEvent(await repo.insertEvent(trx, { ...e, ticketId, authorId, at }), e));
+    row = c.row;
   }
+  await queueTicketNotifications({ trx, deps, actor, at, before: null, ticket: row, events: written });
   await recordAudit(trx, actor, at, {
     action: 'ticket.create',
     entityType: 'ticket',
