@@ -24,6 +24,7 @@ import { SlaClock } from './components/SlaClock.tsx';
 import { StatusActions } from './components/StatusActions.tsx';
 import { TicketHeader } from './components/TicketHeader.tsx';
 import { Timeline } from './components/Timeline.tsx';
+import { EmailPanel } from './email/EmailPanel.tsx';
 import './tickets.css';
 
 export interface LoggedCall {
@@ -86,6 +87,7 @@ function TicketWorkspace({ ticket }: { ticket: Ticket }) {
           <EscalationPanel ticket={ticket} />
           <ResolutionPanel ticket={ticket} handle={resolution} />
           <RemoteSessionsPanel ticket={ticket} />
+          <EmailPanel ticket={ticket} />
         </aside>
       </div>
     </div>

@@ -9,6 +9,7 @@ import { panelMessages } from '../panel-messages.ts';
 import { RichText } from './RichText.tsx';
 import { httpUrl, obj, ref, str } from './event-data.ts';
 import { toolName } from './remote-tools.ts';
+import { EmailOriginLine } from '../email/EmailOriginLine.tsx';
 
 const CARD_KINDS = new Set<TimelineEvent['kind']>(['created', 'reply', 'note', 'escalation', 'resolution', 'remote_session']);
 export const isCard = (e: TimelineEvent) => CARD_KINDS.has(e.kind);
@@ -26,6 +27,7 @@ function Card({ event, variant, label, children }: { event: TimelineEvent; varia
         </time>
       </header>
       {children}
+      <EmailOriginLine data={event.data} />
     </article>
   );
 }

@@ -6,6 +6,7 @@ import { common } from '../../../app/messages.ts';
 import { messages } from '../messages.ts';
 import { list, num, obj, ref, str } from './event-data.ts';
 import { RichText } from './RichText.tsx';
+import { EmailDeliveryLine } from '../email/EmailDeliveryLine.tsx';
 
 const STATUSES = new Set(['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed']);
 const FIELDS = ['title', 'description', 'type', 'channel', 'impact', 'urgency', 'priority', 'category', 'priorityOverridden', 'priorityReason'] as const;
@@ -82,6 +83,9 @@ export function TimelineChange({ event, categoryPaths }: { event: TimelineEvent;
         </p>
       );
     }
+    case 'email_bounce':
+    case 'email_failed':
+      return <EmailDeliveryLine event={event} />;
     default:
       what = event.kind;
   }
