@@ -1,4 +1,4 @@
-// Administration: users, organisations, groups, categories and the priority matrix, each a
+// Administration: users, organisations, groups, categories, the priority matrix and mail, each a
 // tab with its own URL under /agent/admin/.
 import { lazy, Suspense } from 'react';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
@@ -14,6 +14,7 @@ const OrganisationsTab = lazy(() => import('./organisations/OrganisationsTab.tsx
 const GroupsTab = lazy(() => import('./groups/GroupsTab.tsx').then((m) => ({ default: m.GroupsTab })));
 const CategoriesTab = lazy(() => import('./categories/CategoriesTab.tsx').then((m) => ({ default: m.CategoriesTab })));
 const PriorityMatrixTab = lazy(() => import('./matrix/PriorityMatrixTab.tsx').then((m) => ({ default: m.PriorityMatrixTab })));
+const MailTab = lazy(() => import('./mail/MailTab.tsx').then((m) => ({ default: m.MailTab })));
 
 const TABS = [
   ['users', 'tab_users'],
@@ -21,6 +22,7 @@ const TABS = [
   ['groups', 'tab_groups'],
   ['categories', 'tab_categories'],
   ['priority-matrix', 'tab_matrix'],
+  ['mail', 'tab_mail'],
 ] as const;
 
 export function AdminPage() {
@@ -55,6 +57,7 @@ export function AdminPage() {
           <Route path="groups" element={<GroupsTab />} />
           <Route path="categories" element={<CategoriesTab />} />
           <Route path="priority-matrix" element={<PriorityMatrixTab />} />
+          <Route path="mail/*" element={<MailTab />} />
           <Route path="*" element={<EmptyState>{c('notFound')}</EmptyState>} />
         </Routes>
       </Suspense>

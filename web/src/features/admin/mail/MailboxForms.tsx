@@ -1,0 +1,119 @@
+// Creating, changing and deleting a mailbox. The IMAP password is write-only: the form
+// never shows it, and an empty field keeps the stored one.
+import { useState, type FormEvent } from 'react';
+import { api } from '../../../app/api-client.ts';
+import { useFormat, useT } from '../../../app/i18n.tsx';
+import { Button } from '../../../ui/Button.tsx';
+import { FormStatus } from '../components/FormStatus.tsx';
+import { common } from '../../../app/messages.ts';
+import { useMailMutation, type Mailbox } from './api.ts';
+import { MailboxFieldset } from './MailboxFieldset.tsx';
+import { mailboxBody, mailboxFields, type MailboxFields } from './mailbox-fields.ts';
+import { messages } from './messages.ts';
+
+function MailboxForm({ mailbox, submitLabel, run, onDone }: { mailbox: Mailbox | null; submitLabel: string; run(f: MailboxFields): Promise<Mailbox>; onDone(m: Mailbox): void }) {
+  const [fields, setFields] = useState(() => mailboxFields(mailbox));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await run(fields);
+      setFields((f) => ({ ...f, password: '' }));
+      onDone(saved);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit}>
+      <MailboxFieldset fields={fields} onChange={setFields} hasPassword={mailbox ? (mailbox.imap?.hasPassword ?? false) : null} />
+      <FormStatus error={error} />
+      <Button variant="primary" type="submit" busy={busy}>
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}
+
+export function NewMailbox({ onCreated }: { onCreated(m: Mailbox): void }) {
+  const t = useT(messages);
+  const [done, setDone] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
+  const create = useMailMutation((f: MailboxFields) => api.post<Mailbox>('/email/mailboxes', mailboxBody(f)));
+  return (
+    <section className="panel" aria-labelledby="mailbox-new-heading">
+      <h4 id="mailbox-new-heading">{t('newTitle')}</h4>
+      <MailboxForm
+        key={round}
+        mailbox={null}
+        submitLabel={t('create')}
+        run={(f) => {
+          setDone(null);
+          return create.mutateAsync(f);
+        }}
+        onDone={(m) => {
+          setDone(t('created', { name: m.name }));
+          setRound((r) => r + 1);
+          onCreated(m);
+        }}
+      />
+      <FormStatus success={done} />
+    </section>
+  );
+}
+
+export function EditMailbox({ mailbox, onDeleted }: { mailbox: Mailbox; onDeleted(): void }) {
+  const t = useT(messages);
+  const c = useT(common);
+  const f = useFormat();
+  const [saved, setSaved] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const update = useMailMutation((fields: MailboxFields) => api.patch<Mailbox>(`/email/mailboxes/${mailbox.id}`, mailboxBody(fields)));
+  const remove = useMailMutation(() => api.delete(`/email/mailboxes/${mailbox.id}`));
+  return (
+    <section className="panel stack" aria-labelledby="mailbox-edit-heading">
+      <h4 id="mailbox-edit-heading">{t('editTitle', { name: mailbox.name })}</h4>
+      {mailbox.imap && (
+        <div>
+          <p className="muted">{mailbox.lastPolledAt ? t('lastPoll', { date: f.dateTime(mailbox.lastPolledAt) }) : t('lastPollNever')}</p>
+          {mailbox.lastPollError && <p className="mail-poll-error">{t('lastPollError', { error: mailbox.lastPollError })}</p>}
+        </div>
+      )}
+      <MailboxForm
+        mailbox={mailbox}
+        submitLabel={t('save')}
+        run={(fields) => {
+          setSaved(false);
+          return update.mutateAsync(fields);
+        }}
+        onDone={() => setSaved(true)}
+      />
+      <FormStatus success={saved ? t('saved') : null} />
+      <div className="admin-form-actions">
+        {confirming ? (
+          <>
+            <Button variant="danger" busy={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}>
+              {t('confirmDelete', { name: mailbox.name })}
+            </Button>
+            <Button onClick={() => setConfirming(false)}>{c('cancel')}</Button>
+          </>
+        ) : (
+          <Button onClick={() => setConfirming(true)} aria-describedby="mailbox-delete-hint">
+            {t('delete')}
+          </Button>
+        )}
+      </div>
+      <p className="muted" id="mailbox-delete-hint">
+        {t('deleteHint')}
+      </p>
+      <FormStatus error={remove.error} />
+    </section>
+  );
+}
