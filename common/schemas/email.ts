@@ -195,3 +195,13 @@ export const updateTemplateBody = z
   })
   .strict();
 export type UpdateTemplateInput = z.infer<typeof updateTemplateBody>;
+
+/** A draft to preview (fields left out come from the template in use); an empty body previews it as is. */
+export const previewTemplateBody = updateTemplateBody.partial().strict();
+export type PreviewTemplateInput = z.infer<typeof previewTemplateBody>;
+export const templatePreviewSchema = z.object({
+  subject: z.string(),
+  text: z.string(),
+  html: z.string().describe('the whole HTML document, as sent'),
+});
+export type TemplatePreview = z.infer<typeof templatePreviewSchema>;

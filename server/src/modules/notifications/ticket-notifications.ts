@@ -4,6 +4,8 @@ import type { Trx } from '../../db/db.ts';
 import type { TicketRow } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { Deps } from '../../lib/deps.ts';
+import { planNotifications } from './notification-plan.ts';
+import { queuePlannedMails } from './outbound-compose.ts';
 
 export interface WrittenEvent {
   id: number;
@@ -24,6 +26,13 @@ export interface TicketWritten {
   events: WrittenEvent[];
 }
 
-export async function queueTicketNotifications(_w: TicketWritten): Promise<void> {
-  // Filled in by the notifications work (planner + templates + outbound queue).
+/**
+ * Queues the mail a change owes (see notification-plan.ts). Without a relay nothing is
+ * queued, and a change that owes no mail costs no query: ticket writes stay cheap.
+ */
+export async function queueTicketNotifications(w: TicketWritten): Promise<void> {
+  if (!w.deps.config.mail.relayUrl) return;
+  const plans = planNotifications(w);
+  if (plans.length === 0) return;
+  await queuePlannedMails(w, plans);
 }
