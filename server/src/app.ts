@@ -31,7 +31,9 @@ import { viewsRoutes } from './modules/views/views.routes.ts';
 import { satisfactionRoutes } from './modules/satisfaction/satisfaction.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { supervisorRoutes } from './modules/supervisor/supervisor.routes.ts';
+import { emailRoutes } from './modules/email/email.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { isSameOrigin } from './lib/origin.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -122,6 +124,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(liveRoutes(deps), api);
   await app.register(satisfactionRoutes(deps), api);
   await app.register(supervisorRoutes(deps), api);
+  await app.register(notificationsRoutes(deps), api);
+  await app.register(emailRoutes(deps), api);
   await app.register(webRoutes(deps));
   return app;
 }
