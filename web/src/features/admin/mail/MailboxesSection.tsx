@@ -25,7 +25,7 @@ export function MailboxesSection() {
     <section aria-labelledby="mailboxes-heading">
       <h3 id="mailboxes-heading">{t('s_mailboxes')}</h3>
       {notice && <Notice tone="success">{notice}</Notice>}
-      <div className="admin-split">
+      <div className="stack">
         <div>
           <ErrorBanner error={mailboxes.error} title={a('loadError')} />
           {mailboxes.isPending && <Spinner label={c('loading')} />}
@@ -65,7 +65,7 @@ export function MailboxesSection() {
             </table>
           )}
         </div>
-        <div>
+        <div className="mail-forms">
           <NewMailbox
             onCreated={(m) => {
               setNotice(null);
