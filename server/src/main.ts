@@ -11,6 +11,9 @@ import { systemClock } from './lib/clock.ts';
 import { startJobRunner, type JobHandler, type JobRunner, type RecurringJob } from './lib/jobs.ts';
 import { deleteExpiredSessions } from './modules/auth/auth.repo.ts';
 import { ticketJobs } from './modules/tickets/tickets.jobs.ts';
+import { inboundIdle, inboundJobs } from './modules/email/inbound.service.ts';
+import { notificationJobs } from './modules/notifications/notifications.jobs.ts';
+import { startSmtpListener, type SmtpListener } from './modules/email/smtp-listener.ts';
 
 type JobSet = { handlers: Record<string, JobHandler>; recurring: RecurringJob[] };
 
@@ -21,7 +24,7 @@ const sessionJobs = (): JobSet => ({
 
 /** Every job kind this process can run, and the recurring ones: one line per module. */
 export function jobHandlers(): JobSet {
-  const sets = [sessionJobs(), ticketJobs()];
+  const sets = [sessionJobs(), ticketJobs(), inboundJobs(), notificationJobs()];
   return {
     handlers: Object.assign({}, ...sets.map((s) => s.handlers)),
     recurring: sets.flatMap((s) => s.recurring),
@@ -30,6 +33,8 @@ export function jobHandlers(): JobSet {
 
 export interface RunningServer {
   url: string;
+  /** The built-in SMTP listener's port, when GUICHET_SMTP_PORT is set. */
+  smtpPort?: number;
   deps: Deps;
   /** Stops the job runner, then the HTTP server, then the database. Idempotent. */
   close(): Promise<void>;
@@ -63,6 +68,18 @@ export async function serve(config: Config, opts: { handleSignals?: boolean } = 
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
+  let smtp: SmtpListener | undefined;
+  if (config.mail.smtpPort !== undefined) {
+    try {
+      smtp = await startSmtpListener(deps, { port: config.mail.smtpPort, host: config.mail.smtpHost });
+    } catch (err) {
+      await app.close();
+      await dbHandle.close();
+      throw err;
+    }
+    logger.info(`SMTP listener on ${config.mail.smtpHost}:${smtp.port}`);
+  }
+
   let runner: JobRunner | undefined;
   if (config.runJobs) {
     const { handlers, recurring } = jobHandlers();
@@ -72,8 +89,10 @@ export async function serve(config: Config, opts: { handleSignals?: boolean } = 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      await smtp?.close();
       await runner?.stop();
       await app.close();
+      await inboundIdle(deps);
       await dbHandle.close();
     })());
 
@@ -101,5 +120,5 @@ export async function serve(config: Config, opts: { handleSignals?: boolean } = 
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   }
-  return { url, deps, close };
+  return { url, smtpPort: smtp?.port, deps, close };
 }

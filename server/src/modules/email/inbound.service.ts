@@ -102,10 +102,15 @@ export async function processWaitingInbound(deps: Deps, olderThanMs = 30_000): P
   }
 }
 
-/** Waits for the in-process work, then processes whatever still waits (tests, CLI). */
-export async function processPendingInbound(deps: Deps): Promise<number> {
+/** Resolves when the in-process work list is empty (shutdown waits for it). */
+export async function inboundIdle(deps: Deps): Promise<void> {
   const p = processors.get(deps);
   if (p && (p.running > 0 || p.queue.length > 0)) await new Promise<void>((resolve) => p.idle.push(resolve));
+}
+
+/** Waits for the in-process work, then processes whatever still waits (tests, CLI). */
+export async function processPendingInbound(deps: Deps): Promise<number> {
+  await inboundIdle(deps);
   return processWaitingInbound(deps, 0);
 }
 
