@@ -14,6 +14,12 @@
 // Debian it is installed with apt-get when missing. Without it, the PostgreSQL
 // run fails: it is never skipped silently.
 //
+// IMAP: when a selected file's name contains `.imap.` (e.g. `imap-poller.imap.test.ts`),
+// a throwaway Dovecot (scripts/dovecot.mjs; Debian's `dovecot-imapd`, installed when
+// missing) is started once for both back ends and stopped at the end, even on failure.
+// Every test file then sees GUICHET_TEST_IMAP_HOST, _PORT, _DIR, _ACCOUNTS and _PASSWORD;
+// server/src/test/imap.ts hands out its accounts. Those files fail, never skip, without it.
+//
 // Output ends with one line per back end and, as the very last line,
 // `N passed, N failed`. Failures that are not tests (type check, a run that
 // crashed or ran no test, PostgreSQL that could not start) count 1 each in
@@ -24,6 +30,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPgCluster } from './pg-cluster.mjs';
+import { dovecotEnv, startDovecot } from './dovecot.mjs';
 import { ensureDebianPackages } from './debian-packages.mjs';
 import { buildWeb, isWebBuildStale } from './build-web.mjs';
 
@@ -72,6 +79,7 @@ function testFiles(args) {
 
 let current = null; // child process running now, to forward signals to
 let activeCluster = null; // PostgreSQL cluster running now, to stop on a second signal
+let activeDovecot = null; // Dovecot running now, likewise
 let interrupted = null; // signal name once we got one
 
 /** Runs a command, streaming its output to ours; resolves to { code, output }. */
@@ -192,50 +200,74 @@ async function main() {
     }
   }
 
-  if (files.length === 0) {
-    // Both runs would report zero tests: say so once instead of spawning them.
-    summary.push(`Tests: FAILED (no *.test.ts found under ${TEST_DIRS.join(', ')})`);
-    failed += 1;
-    ok = false;
-  } else {
-    // c. SQLite.
-    if (only !== 'postgres' && !interrupted) {
-      const r = await runTests('SQLite', files, { ...baseEnv, GUICHET_TEST_DB: 'sqlite' });
-      summary.push(describe('SQLite', r));
-      passed += r.passed;
-      failed += r.failed + r.extra;
-      if (r.failed || r.extra) ok = false;
-    } else summary.push(`SQLite: not run (${interrupted ? `interrupted by ${interrupted}` : 'GUICHET_TEST_ONLY=postgres'})`);
+  // c. Dovecot for the IMAP tests, shared by both back ends (stopped in the finally below).
+  let imapEnv = {};
+  if (files.some((f) => path.basename(f).includes('.imap.')) && !interrupted) {
+    console.log('\n=== Starting Dovecot (IMAP tests) ===\n');
+    try {
+      activeDovecot = await startDovecot();
+      imapEnv = dovecotEnv(activeDovecot);
+      console.log(`Dovecot is listening at ${activeDovecot.host}:${activeDovecot.port}`);
+    } catch (err) {
+      // The IMAP tests then fail with their own message; the others still run.
+      const msg = err instanceof Error ? err.message : String(err);
+      console.error(`\nDovecot could not be started:\n${msg}`);
+      summary.push(`Dovecot: FAILED (could not start it: ${msg.split('\n')[0]})`);
+      failed += 1;
+      ok = false;
+    }
+  }
 
-    // d. PostgreSQL, on a throwaway cluster that is always stopped.
-    if (only !== 'sqlite' && !interrupted) {
-      console.log('\n=== Starting PostgreSQL ===\n');
-      let cluster = null;
-      try {
-        cluster = await startPgCluster();
-        activeCluster = cluster;
-        console.log(`PostgreSQL is listening at ${cluster.url}`);
-        if (interrupted) throw new Error(`interrupted by ${interrupted}`);
-        const r = await runTests('PostgreSQL', files, {
-          ...baseEnv,
-          GUICHET_TEST_DB: 'postgres',
-          GUICHET_TEST_PG_URL: cluster.url,
-        });
-        summary.push(describe('PostgreSQL', r));
+  try {
+    if (files.length === 0) {
+      // Both runs would report zero tests: say so once instead of spawning them.
+      summary.push(`Tests: FAILED (no *.test.ts found under ${TEST_DIRS.join(', ')})`);
+      failed += 1;
+      ok = false;
+    } else {
+      // d. SQLite.
+      if (only !== 'postgres' && !interrupted) {
+        const r = await runTests('SQLite', files, { ...baseEnv, ...imapEnv, GUICHET_TEST_DB: 'sqlite' });
+        summary.push(describe('SQLite', r));
         passed += r.passed;
         failed += r.failed + r.extra;
         if (r.failed || r.extra) ok = false;
-      } catch (err) {
-        const msg = err instanceof Error ? err.message : String(err);
-        console.error(`\nPostgreSQL could not be started:\n${msg}`);
-        summary.push(`PostgreSQL: FAILED (could not start PostgreSQL: ${msg.split('\n')[0]})`);
-        failed += 1;
-        ok = false;
-      } finally {
-        await cluster?.stop();
-        activeCluster = null;
-      }
-    } else summary.push(`PostgreSQL: not run (${interrupted ? `interrupted by ${interrupted}` : 'GUICHET_TEST_ONLY=sqlite'})`);
+      } else summary.push(`SQLite: not run (${interrupted ? `interrupted by ${interrupted}` : 'GUICHET_TEST_ONLY=postgres'})`);
+
+      // e. PostgreSQL, on a throwaway cluster that is always stopped.
+      if (only !== 'sqlite' && !interrupted) {
+        console.log('\n=== Starting PostgreSQL ===\n');
+        let cluster = null;
+        try {
+          cluster = await startPgCluster();
+          activeCluster = cluster;
+          console.log(`PostgreSQL is listening at ${cluster.url}`);
+          if (interrupted) throw new Error(`interrupted by ${interrupted}`);
+          const r = await runTests('PostgreSQL', files, {
+            ...baseEnv,
+            ...imapEnv,
+            GUICHET_TEST_DB: 'postgres',
+            GUICHET_TEST_PG_URL: cluster.url,
+          });
+          summary.push(describe('PostgreSQL', r));
+          passed += r.passed;
+          failed += r.failed + r.extra;
+          if (r.failed || r.extra) ok = false;
+        } catch (err) {
+          const msg = err instanceof Error ? err.message : String(err);
+          console.error(`\nPostgreSQL could not be started:\n${msg}`);
+          summary.push(`PostgreSQL: FAILED (could not start PostgreSQL: ${msg.split('\n')[0]})`);
+          failed += 1;
+          ok = false;
+        } finally {
+          await cluster?.stop();
+          activeCluster = null;
+        }
+      } else summary.push(`PostgreSQL: not run (${interrupted ? `interrupted by ${interrupted}` : 'GUICHET_TEST_ONLY=sqlite'})`);
+    }
+  } finally {
+    await activeDovecot?.stop();
+    activeDovecot = null;
   }
 
   if (interrupted) {
@@ -256,6 +288,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
     if (interrupted) {
       activeCluster?.stop();
+      activeDovecot?.stop(); // signals Dovecot at once; the wait is not needed here
       process.exit(130);
     }
     interrupted = sig;
@@ -271,6 +304,7 @@ main().then(
   async (err) => {
     console.error(err instanceof UsageError ? err.message : err instanceof Error ? (err.stack ?? err.message) : err);
     await activeCluster?.stop();
+    await activeDovecot?.stop();
     console.log('0 passed, 1 failed');
     process.exitCode = 1;
   },
