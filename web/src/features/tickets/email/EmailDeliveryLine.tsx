@@ -2,8 +2,9 @@
 // or a send that failed for good.
 import type { TimelineEvent } from '../api.ts';
 import { useFormat, useT } from '../../../app/i18n.tsx';
-import { list, obj, str } from '../components/event-data.ts';
+import { list, num, obj, str } from '../components/event-data.ts';
 import { emailMessages } from './messages.ts';
+import { OriginalMessageButton } from './OriginalMessage.tsx';
 
 /** The recipients, whichever shape the event recorded them in. */
 function recipients(d: Record<string, unknown> | null): string | null {
@@ -19,6 +20,8 @@ export function EmailDeliveryLine({ event }: { event: TimelineEvent }) {
   const to = recipients(d) ?? t('someone');
   const reason = str(d?.reason) ?? str(d?.error) ?? str(d?.diagnostic) ?? event.body ?? null;
   const bounce = event.kind === 'email_bounce';
+  // A bounce is a message that came in: its report can be read in full.
+  const inboundId = bounce ? num(d?.inboundId) : null;
   const text = bounce ? (reason ? t('bounce', { to, reason }) : t('bounceNoReason', { to })) : reason ? t('failed', { to, reason }) : t('failedNoReason', { to });
   return (
     <div className="tl-line mail-delivery">
@@ -29,6 +32,7 @@ export function EmailDeliveryLine({ event }: { event: TimelineEvent }) {
           · {f.dateTime(event.createdAt)}
         </time>
       </p>
+      {inboundId !== null && <OriginalMessageButton inboundId={inboundId} />}
     </div>
   );
 }

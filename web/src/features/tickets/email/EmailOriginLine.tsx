@@ -10,7 +10,7 @@ export function EmailOriginLine({ data }: { data: Record<string, unknown> | null
   const origin = emailOrigin(data);
   if (!origin) return null;
   const why = matchExplanation(origin.match);
-  const parts = [why ? t(why.key, why.vars) : null, origin.auto ? t('autoReply') : null, origin.trimmed ? t('trimmed') : null].filter((p): p is string => !!p);
+  const parts = [why ? t(why.key, why.vars) : null, origin.notParticipant ? t('notParticipant') : null, origin.auto ? t('autoReply') : null, origin.trimmed ? t('trimmed') : null].filter((p): p is string => !!p);
   return (
     <div className="mail-origin">
       <p>

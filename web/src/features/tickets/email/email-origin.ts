@@ -17,6 +17,8 @@ export interface EmailOrigin {
   } | null;
   auto: boolean;
   trimmed: boolean;
+  /** Threaded onto the ticket by its headers, but from someone outside it: kept as an internal note. */
+  notParticipant: boolean;
 }
 
 export function emailOrigin(data: Record<string, unknown> | null | undefined): EmailOrigin | null {
@@ -30,6 +32,7 @@ export function emailOrigin(data: Record<string, unknown> | null | undefined): E
       : null,
     auto: e.auto === true,
     trimmed: e.trimmed === true,
+    notParticipant: e.notParticipant === true,
   };
 }
 
