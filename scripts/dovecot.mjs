@@ -85,9 +85,15 @@ async function waitForGreeting(port, timeoutMs) {
 function isAlive(pid) {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return err.code === 'EPERM';
+  }
+  // The daemonised master's parent is init: until init reaps it, an exited master is a
+  // zombie, which kill(0) still finds.
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc (not Linux): trust kill(0)
   }
 }
 
