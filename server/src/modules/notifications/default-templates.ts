@@ -40,7 +40,7 @@ You can follow your request at {{ticket.url}}
     subject: 'Re: [#{{ticket.number}}] {{ticket.title}}',
     text: `{{reply.body}}
 
---
+-- 
 {{author.name}}, {{helpdesk.name}}
 Ticket #{{ticket.number}}: {{ticket.url}}
 To answer, simply reply to this email.
@@ -131,7 +131,7 @@ Vous pouvez suivre votre demande à l'adresse {{ticket.url}}
     subject: 'Re: [#{{ticket.number}}] {{ticket.title}}',
     text: `{{reply.body}}
 
---
+-- 
 {{author.name}}, {{helpdesk.name}}
 Ticket ${N}{{ticket.number}}${COLON} {{ticket.url}}
 Pour répondre, répondez simplement à ce message.

@@ -27,8 +27,8 @@ export function emailOf(e: WrittenEvent): { inboundId?: number; auto?: boolean }
 
 export function planNotifications(w: Pick<TicketWritten, 'actor' | 'before' | 'ticket' | 'events'>): PlannedMail[] {
   const plans: PlannedMail[] = [];
-  // A person of the support team, not the system acting on a mail's behalf.
-  const byAgent = isStaff(w.actor.roles) && w.actor.via !== 'system';
+  // A person of the support team (in the app, or writing by mail), not Guichet itself.
+  const byAgent = isStaff(w.actor.roles) && w.actor.userId > 0;
   const assignee = w.ticket.assignee_id;
   for (const e of w.events) {
     if (e.kind === 'created' && w.before === null && !emailOf(e)?.auto) {

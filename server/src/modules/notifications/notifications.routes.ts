@@ -64,7 +64,7 @@ export function notificationsRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           summary: 'Render a template (or an unsaved draft of it) with example values',
           params: templateParams,
-          body: previewTemplateBody.optional(),
+          body: previewTemplateBody.nullish(),
           response: { 200: templatePreviewSchema },
         },
       },

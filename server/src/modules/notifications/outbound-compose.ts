@@ -8,7 +8,7 @@ import type { Trx } from '../../db/db.ts';
 import { enqueueJob } from '../../lib/jobs.ts';
 import { DEFAULT_TEMPLATES, type TemplateContent } from './default-templates.ts';
 import { defaultFromAddress, formatMailAddress, isOwnAddress, newMessageId, parseMailAddress, plusTagged, type MailAddress } from './addresses.ts';
-import { emailOf, type PlannedMail } from './notification-plan.ts';
+import { emailOf, type Audience, type PlannedMail } from './notification-plan.ts';
 import { renderTemplate, type RenderedMail, type TemplateView } from './template-render.ts';
 import { templateInUse } from './templates.service.ts';
 import type { TicketWritten } from './ticket-notifications.ts';
@@ -23,11 +23,14 @@ export const sendJobKey = (outboundId: number) => `${SEND_JOB}:${outboundId}`;
 
 type Person = { id: number; email: string; name: string; language: string; is_active: number };
 
+/**
+ * A ticket's conversation as each audience knows it: the requester's side (mail received,
+ * and mail sent to requesters) and the support team's (all of it, agent notifications too).
+ */
 interface Thread {
-  /** The conversation's Message-IDs, oldest first (grows as this change adds mail). */
-  ids: string[];
-  /** The message the mail answers. */
-  inReplyTo: string | null;
+  ids: Record<Audience, string[]>;
+  /** The latest message received, answered by whatever this change sends. */
+  answered: string | null;
   /** The requester's last mail was auto-submitted: they get none from us. */
   requesterMuted: boolean;
 }
@@ -39,27 +42,30 @@ async function senderOf(trx: Trx, config: Config, mailboxId: number | null): Pro
   return (config.mail.from ? parseMailAddress(config.mail.from) : null) ?? { name: null, address: defaultFromAddress(config.publicUrl) };
 }
 
+const AGENT_KINDS = new Set<string>(['agent_assigned', 'agent_new_reply']);
+
 async function loadThread(w: TicketWritten, plans: PlannedMail[]): Promise<Thread> {
   const viaMail = w.events.map(emailOf).find((e) => typeof e?.inboundId === 'number');
   // A ticket just opened other than by mail has no conversation yet: no queries.
-  if (w.before === null && !viaMail) return { ids: [], inReplyTo: null, requesterMuted: false };
+  if (w.before === null && !viaMail) return { ids: { requester: [], assignee: [] }, answered: null, requesterMuted: false };
   const conversation = await repo.listConversationIds(w.trx, w.ticket.id);
-  const ids = conversation.map((r) => r.message_id);
-  let inReplyTo = conversation.filter((r) => r.direction === 'in').at(-1)?.message_id ?? ids[0] ?? null;
+  const toAgents = new Set((await repo.listTicketOutboundKinds(w.trx, w.ticket.id)).filter((r) => AGENT_KINDS.has(r.kind)).map((r) => r.message_id));
+  const all = conversation.map((r) => r.message_id);
+  let answered = conversation.filter((r) => r.direction === 'in').at(-1)?.message_id ?? null;
   let requesterMuted = false;
   if (viaMail) {
     // Answer the very message this change came from, even before it is in the conversation.
     const inbound = await repo.findInbound(w.trx, viaMail.inboundId!);
     if (inbound) {
-      inReplyTo = inbound.message_id;
-      if (!ids.includes(inbound.message_id)) ids.push(inbound.message_id);
+      answered = inbound.message_id;
+      if (!all.includes(inbound.message_id)) all.push(inbound.message_id);
       requesterMuted = inbound.is_auto === 1;
     }
     requesterMuted ||= viaMail.auto === true;
   } else if (plans.some((p) => p.audience === 'requester')) {
     requesterMuted = (await repo.findLatestInbound(w.trx, w.ticket.id))?.is_auto === 1;
   }
-  return { ids, inReplyTo, requesterMuted };
+  return { ids: { requester: all.filter((id) => !toAgents.has(id)), assignee: all }, answered, requesterMuted };
 }
 
 function cappedReferences(ids: string[]): string | null {
@@ -105,8 +111,8 @@ export async function queuePlannedMails(w: TicketWritten, plans: PlannedMail[]):
       },
       recipient: { name: recipient?.name ?? '' },
       requester: { name: requester?.name ?? '', email: requester?.email ?? '' },
-      // The system acts for a sender by mail: the reply is the requester's then.
-      author: { name: actor.via === 'system' && plan.kind === 'agent_new_reply' ? (requester?.name ?? '') : actor.name },
+      // Whoever wrote or changed it; Guichet itself when no person did.
+      author: { name: actor.name },
       helpdesk: { name: sender.name ?? 'Guichet' },
       reply: { body: plan.event?.body ?? '' },
       resolution: { result: ticket.resolution_result ?? plan.event?.body ?? '' },
@@ -117,6 +123,7 @@ export async function queuePlannedMails(w: TicketWritten, plans: PlannedMail[]):
     const mail = render(w, plan.kind, language, templates.get(key)!, view);
 
     const messageId = newMessageId(ticket.number, sender.address);
+    const ids = thread.ids[plan.audience];
     const outboundId = await repo.insertOutbound(trx, {
       ticket_id: ticket.id,
       event_id: plan.event?.id ?? null,
@@ -130,8 +137,9 @@ export async function queuePlannedMails(w: TicketWritten, plans: PlannedMail[]):
       text_body: mail.text,
       html_body: mail.html,
       message_id: messageId,
-      in_reply_to: thread.inReplyTo,
-      references: cappedReferences(thread.ids),
+      // The latest message received, else the first of the conversation.
+      in_reply_to: thread.answered ?? ids[0] ?? null,
+      references: cappedReferences(ids),
       status: 'queued',
       attempts: 0,
       last_error: null,
@@ -139,8 +147,8 @@ export async function queuePlannedMails(w: TicketWritten, plans: PlannedMail[]):
       sent_at: null,
     });
     await repo.recordMessageId(trx, messageId, ticket.id, 'out', w.at);
-    thread.ids.push(messageId);
-    thread.inReplyTo ??= messageId;
+    thread.ids.assignee.push(messageId);
+    if (plan.audience === 'requester') thread.ids.requester.push(messageId);
     await enqueueJob(trx, { kind: SEND_JOB, payload: { outboundId }, dedupeKey: sendJobKey(outboundId), maxAttempts: SEND_MAX_ATTEMPTS }, w.at);
   }
 }

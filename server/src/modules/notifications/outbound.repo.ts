@@ -24,15 +24,20 @@ export function listCcs(db: Trx, ticketId: number) {
   return db.selectFrom('ticket_ccs').select(['email', 'name']).where('ticket_id', '=', ticketId).orderBy('created_at').orderBy('email').execute();
 }
 
-/** The ticket's conversation, oldest first. */
+/** The ticket's conversation, oldest first; at the same instant a message received comes before our answer to it. */
 export function listConversationIds(db: Trx, ticketId: number) {
   return db
     .selectFrom('email_message_ids')
     .select(['message_id', 'direction'])
     .where('ticket_id', '=', ticketId)
     .orderBy('created_at')
+    .orderBy('direction')
     .orderBy('message_id')
     .execute();
+}
+
+export function listTicketOutboundKinds(db: Trx, ticketId: number) {
+  return db.selectFrom('outbound_messages').select(['message_id', 'kind']).where('ticket_id', '=', ticketId).execute();
 }
 
 export function findInbound(db: Trx, id: number) {

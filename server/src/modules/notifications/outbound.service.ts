@@ -26,7 +26,7 @@ export async function retryOutbound(deps: Deps, actor: Actor, id: number): Promi
     const row = await repo.findOutbound(trx, id);
     if (!row) throw new NotFound(`Outbound message ${id} does not exist.`);
     if (!(await repo.requeueFailed(trx, id))) {
-      throw new Conflict(`Outbound message ${id} is ${row.status}; only a failed message can be sent again.`, { status: row.status });
+      throw new Conflict(`Outbound message ${id} is ${row.status}; only a failed message can be sent again.`, { currentStatus: row.status });
     }
     await enqueueJob(trx, { kind: SEND_JOB, payload: { outboundId: id }, dedupeKey: sendJobKey(id), maxAttempts: SEND_MAX_ATTEMPTS }, at);
     await recordAudit(trx, actor, at, { action: 'email.outbound.retry', entityType: 'outbound_message', entityId: id, data: { ticketId: row.ticket_id } });

@@ -44,7 +44,7 @@ test('values are HTML-escaped in the HTML part only; the subject gets the tag wh
   const out = renderTemplate({ subject: 'About {{ticket.title}}', text: '{{ticket.title}}: {{reply.body}}', html: '<p>{{ticket.title}}</p>' }, view, 'en');
   assert.equal(out.subject, 'About <b>Tom & "Jerry"</b> [#7]');
   assert.equal(out.text, '<b>Tom & "Jerry"</b>: a < b\nline 2');
-  assert.match(out.html, /<p>&lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;&#x2F;b&gt;<\/p>/);
+  assert.match(out.html, /<p>&lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;\/b&gt;<\/p>/);
   assert.match(out.html, /<title>About &lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;\/b&gt; \[#7\]<\/title>/);
 });
 

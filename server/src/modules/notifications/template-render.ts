@@ -77,7 +77,8 @@ export function renderTemplate(t: TemplateContent, view: TemplateView, language:
   const rendered = Mustache.render(t.subject, view, {}, { escape: asIs }).replace(/\s+/g, ' ').trim();
   const subject = withTicketTag(rendered, Number(view.ticket?.number));
   const text = Mustache.render(t.text, view, {}, { escape: asIs });
-  const fragment = t.html === null ? textToHtml(text) : Mustache.render(t.html, view);
+  // Our escaping rather than mustache's, which also turns "/" into &#x2F; and makes links unreadable.
+  const fragment = t.html === null ? textToHtml(text) : Mustache.render(t.html, view, {}, { escape: (v) => escapeHtml(String(v)) });
   return { subject, text, html: htmlDocument(fragment, subject, language) };
 }
 
