@@ -21,7 +21,7 @@ import { applyReply } from '../tickets/ticket-workflow.service.ts';
 import { getTicket, openTicketIn, publishTicketCreated } from '../tickets/tickets.service.ts';
 import { findOrCreateRequester } from '../tickets/requesters.ts';
 import { classifyMail, type MailTraits } from './mail-rules.ts';
-import { fullText, mailFiles, visibleReply, type MailFile } from './mail-content.ts';
+import { fullText, mailFiles, storableText, visibleReply, type MailFile } from './mail-content.ts';
 import { headerBlock, headerValue, messageIdList, messageIdentity, normalizeMessageId } from './message-ids.ts';
 import { helpdeskAddresses, findMailbox, type MailboxRow } from './mailboxes.repo.ts';
 import { threadMessage, type Sender, type Threading } from './threading.ts';
@@ -179,7 +179,7 @@ const SENDER_WINDOW_MS = 10 * 60_000;
 async function applyMessage(deps: Deps, row: InboundRow, mail: ParsedMail, retry: boolean): Promise<void> {
   const at = isoNow(deps.clock);
   const from = mail.from?.value.find((v) => v.address)?.address?.trim().toLowerCase() ?? null;
-  const subject = (mail.subject ?? '').trim() || null;
+  const subject = storableText(mail.subject ?? '').trim() || null;
   const traits = classifyMail(mail, row.envelope_from);
   const ours = await helpdeskAddresses(deps);
   const base = { fromAddress: from, subject, isAuto: traits.noAutoReply !== null, at };
@@ -212,9 +212,10 @@ async function applyMessage(deps: Deps, row: InboundRow, mail: ParsedMail, retry
   const recipients = recipientsOf(row, mail);
   const threading = await threadMessage(deps.db, mail, sender, recipients);
   const files = await storeFiles(deps, mailFiles(mail));
-  const ccs = copiedPeople(mail, ours, from);
+  // A list's post goes To the list: copying the list on replies would mail all its members.
+  const ccs = isListMail(mail) ? [] : copiedPeople(mail, ours, from);
   const mailbox = row.mailbox_id !== null ? await findMailbox(deps.db, row.mailbox_id) : undefined;
-  const name = mail.from?.value.find((v) => v.address)?.name?.trim() || undefined;
+  const name = oneLine(mail.from?.value.find((v) => v.address)?.name ?? '', LIMITS.name) || undefined;
 
   let published: (() => Promise<void>) | undefined;
   await finish({} as Outcome, async (trx) => {
@@ -247,12 +248,16 @@ function addressesOf(field: ParsedMail['to']): { email: string; name: string | n
   const out: { email: string; name: string | null }[] = [];
   const walk = (values: { address?: string; name?: string; group?: unknown[] }[]) => {
     for (const v of values) {
-      if (v.address) out.push({ email: v.address.trim().toLowerCase(), name: v.name?.trim() || null });
+      if (v.address) out.push({ email: v.address.trim().toLowerCase(), name: storableText(v.name ?? '').trim() || null });
       if (Array.isArray(v.group)) walk(v.group as typeof values);
     }
   };
   for (const o of objects) walk(o.value);
   return out;
+}
+
+function isListMail(mail: ParsedMail): boolean {
+  return mail.headers.has('list-id') || mail.headers.has('list-post') || /^(list|bulk)$/i.test(String(mail.headers.get('precedence') ?? '').trim());
 }
 
 /** Whoever else the sender wrote to, besides us: kept informed of public replies. */
@@ -291,6 +296,10 @@ async function attachFiles(trx: Trx, ticketId: number, eventId: number, files: S
 }
 
 const truncate = (text: string, max: number) => (text.length <= max ? text : text.slice(0, max - 60).trimEnd() + '\n\n[…] (cut here; the full message is kept with the ticket)');
+const oneLine = (text: string, max: number) => {
+  const line = storableText(text).replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : line.slice(0, max - 1).trimEnd() + '…';
+};
 
 interface Applying {
   row: InboundRow;
@@ -310,15 +319,15 @@ async function openFromMail(trx: Trx, deps: Deps, a: Applying & { mailbox: Mailb
     await repo.setUserOrganisation(trx, requester.id, a.mailbox.default_organisation_id);
   }
   const text = fullText(a.mail);
-  const firstLine = text.split('\n').find((l) => l.trim())?.trim().slice(0, 80);
-  const title = truncate((a.mail.subject ?? '').replace(/\s+/g, ' ').trim() || firstLine || '(no subject)', LIMITS.title);
+  const firstLine = oneLine(text.split('\n').find((l) => l.trim()) ?? '', 80);
+  const title = oneLine(a.mail.subject ?? '', LIMITS.title) || firstLine || '(no subject)';
   const email = { inboundId: a.row.id, match: a.threading.match, auto: a.traits.noAutoReply !== null };
   const ticketId = await openTicketIn(
     trx,
     deps,
     systemActor(),
     {
-      title: title.length <= LIMITS.title ? title : title.slice(0, LIMITS.title),
+      title,
       description: truncate(text || '(empty message)', LIMITS.description),
       requesterId: requester.id,
       channel: 'email',

@@ -6,15 +6,22 @@ import EmailReplyParser from 'email-reply-parser';
 import sanitizeHtml from 'sanitize-html';
 import { normalizeContentType, sanitizeFilename } from '../attachments/attachment-content.ts';
 
-/** The whole text of a message: the text part, or mailparser's rendering of the HTML. */
-export function fullText(mail: ParsedMail): string {
-  return (mail.text ?? '').replace(/\r\n/g, '\n').trim();
+/** Text as the database takes it: no NUL (PostgreSQL refuses it in text), CRLF made LF. */
+export function storableText(text: string): string {
+  return text.replace(/\u0000/g, '').replace(/\r\n?/g, '\n');
 }
 
-// The lines that start a quoted original in the clients that do not use "On … wrote:".
-const ORIGINAL_MARKER = /^-{2,}\s*(original message|message d'origine|message original|forwarded message|message transféré)\s*-{2,}$/i;
-const HEADER_FROM = /^\*?(from|de)\s*:\*?\s*\S/i;
-const HEADER_SENT = /^\*?(sent|envoyé|date|to|à)\s*:/i;
+/** The whole text of a message: the text part, or mailparser's rendering of the HTML. */
+export function fullText(mail: ParsedMail): string {
+  return storableText(mail.text ?? '').trim();
+}
+
+// The lines that start a quoted original in the clients that do not use "On … wrote:"
+// (Outlook, Notes), in the languages our users write in and their neighbours'.
+const ORIGINAL_MARKER =
+  /^-{2,}\s*(original message|message d'origine|message original|forwarded message|message transféré|ursprüngliche nachricht|weitergeleitete nachricht|mensaje original|messaggio originale|oorspronkelijk bericht)\s*-{2,}$/i;
+const HEADER_FROM = /^\*?(from|de|von|da|van)\s*:\*?\s*\S/i;
+const HEADER_SENT = /^\*?(sent|envoyé|date|to|à|gesendet|an|datum|betreff|enviado|para|fecha|inviato|a|data|verzonden|aan)\s*:/i;
 
 function startsQuotedOriginal(lines: string[], i: number): boolean {
   const l = lines[i].trim();
