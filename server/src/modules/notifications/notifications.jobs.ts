@@ -97,6 +97,21 @@ async function recordFailure(deps: Deps, row: OutboundRow, error: string): Promi
   if (written) publishTicketChange(deps, written.row, written.events, actor);
 }
 
+const SWEEP_JOB = 'email.outbound-sweep';
+
+/**
+ * A worker that dies during a message's last try leaves the row queued with no job to send
+ * it: such rows are failed here, so that the ticket shows it and an admin can retry.
+ */
+export async function failOrphanedOutbound(deps: Deps): Promise<number> {
+  const rows = await repo.findOrphanedQueued(deps.db, 100);
+  for (const row of rows) await recordFailure(deps, row, 'The sending stopped during its last try (the worker was interrupted).');
+  return rows.length;
+}
+
 export function notificationJobs(): { handlers: Record<string, JobHandler>; recurring: RecurringJob[] } {
-  return { handlers: { [SEND_JOB]: sendOutbound }, recurring: [] };
+  return {
+    handlers: { [SEND_JOB]: sendOutbound, [SWEEP_JOB]: async (deps) => void (await failOrphanedOutbound(deps)) },
+    recurring: [{ kind: SWEEP_JOB, everyMs: 10 * 60_000 }],
+  };
 }

@@ -19,7 +19,7 @@ export const SEND_MAX_ATTEMPTS = 8;
 /** References keeps the first Message-ID and the most recent ones, up to this many. */
 const MAX_REFERENCES = 20;
 
-export const sendJobKey = (outboundId: number) => `${SEND_JOB}:${outboundId}`;
+export const sendJobKey = (outboundId: number) => `${repo.SEND_KEY_PREFIX}${outboundId}`;
 
 type Person = { id: number; email: string; name: string; language: string; is_active: number };
 

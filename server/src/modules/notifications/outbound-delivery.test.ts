@@ -7,7 +7,8 @@ import net from 'node:net';
 import { client } from '../../test/harness.ts';
 import { makeUser, uniq, type MadeUser } from '../../test/factories.ts';
 import { assertProblem } from '../../test/assertions.ts';
-import { backoffMs } from '../../lib/jobs.ts';
+import { DEAD_JOB_RUN_AT, backoffMs } from '../../lib/jobs.ts';
+import { failOrphanedOutbound } from './notifications.jobs.ts';
 import { aboutTicket, startMailTestApp, type MailTestApp } from './mail-test-kit.ts';
 import { SEND_JOB, SEND_MAX_ATTEMPTS } from './outbound-compose.ts';
 
@@ -129,6 +130,21 @@ describe('a relay that refuses', () => {
     assert.match(row.last_error ?? '', /550/);
     const timeline = await api.get(`/api/v1/tickets/${ticket.id}/timeline`, { token: c.agent.token });
     assert.ok(timeline.body.items.some((e: { kind: string; data: { outboundId: number } }) => e.kind === 'email_failed' && e.data.outboundId === row.id));
+  });
+
+  test('a message whose worker died during the last try is failed by the sweep, not left queued', async () => {
+    const ticket = await openTicket(api, c);
+    const row = await outboundRow(m, ticket.id);
+    assert.equal(await failOrphanedOutbound(m.t.deps), 0, 'a queued message with its job is left alone');
+    // What the queue does to a job whose worker died during its last attempt.
+    await m.t.deps.db.updateTable('jobs').set({ run_at: DEAD_JOB_RUN_AT, dedupe_key: null }).where('dedupe_key', '=', `email.send:${row.id}`).execute();
+    assert.equal(await failOrphanedOutbound(m.t.deps), 1);
+    const failed = await outboundRow(m, ticket.id);
+    assert.equal(failed.status, 'failed');
+    assert.match(failed.last_error ?? '', /interrupted/);
+    const timeline = await api.get(`/api/v1/tickets/${ticket.id}/timeline`, { token: c.agent.token });
+    assert.ok(timeline.body.items.some((e: { kind: string; data: { outboundId: number } }) => e.kind === 'email_failed' && e.data.outboundId === row.id));
+    assert.equal(await failOrphanedOutbound(m.t.deps), 0);
   });
 });
 

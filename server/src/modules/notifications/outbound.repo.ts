@@ -1,12 +1,15 @@
 // SQL of outgoing mail: what a notification needs to know about a ticket's people and
 // conversation, the outbound rows, and their listing.
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Trx } from '../../db/db.ts';
 import type { OutboundMessagesTable } from '../../db/schema.ts';
 import type { Scope } from '../../lib/actor.ts';
 import type { Language } from '../../../../common/enums.ts';
 import type { OutboundSummary } from '../../../../common/schemas/email.ts';
 import { scopeFilter } from '../tickets/tickets.repo.ts';
+
+/** Send jobs are deduplicated by `email.send:<outbound id>`. */
+export const SEND_KEY_PREFIX = 'email.send:';
 
 export function findUsers(db: Trx, ids: number[]) {
   return db.selectFrom('users').select(['id', 'email', 'name', 'language', 'is_active']).where('id', 'in', ids).execute();
@@ -80,6 +83,22 @@ export async function markAttemptFailed(db: Trx, id: number, error: string, stat
     .updateTable('outbound_messages')
     .set((eb) => ({ status, attempts: eb('attempts', '+', 1), last_error: error }))
     .where('id', '=', id)
+    .execute();
+}
+
+/** Queued rows whose send job is gone (its worker died during the last try): nothing will send them. */
+export function findOrphanedQueued(db: Trx, limit: number) {
+  return db
+    .selectFrom('outbound_messages as o')
+    .leftJoin('tickets as t', 't.id', 'o.ticket_id')
+    .selectAll('o')
+    .select('t.number as ticket_number')
+    .where('o.status', '=', 'queued')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('jobs').select('jobs.id').where('jobs.dedupe_key', '=', sql<string>`${SEND_KEY_PREFIX} || cast(o.id as text)`))),
+    )
+    .orderBy('o.id')
+    .limit(limit)
     .execute();
 }
 
