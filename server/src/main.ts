@@ -13,6 +13,8 @@ import { deleteExpiredSessions } from './modules/auth/auth.repo.ts';
 import { ticketJobs } from './modules/tickets/tickets.jobs.ts';
 import { inboundIdle, inboundJobs } from './modules/email/inbound.service.ts';
 import { notificationJobs } from './modules/notifications/notifications.jobs.ts';
+import { closeMailTransports } from './modules/notifications/mail-transport.ts';
+import { imapJobs } from './modules/email/imap-poller.ts';
 import { startSmtpListener, type SmtpListener } from './modules/email/smtp-listener.ts';
 
 type JobSet = { handlers: Record<string, JobHandler>; recurring: RecurringJob[] };
@@ -24,7 +26,7 @@ const sessionJobs = (): JobSet => ({
 
 /** Every job kind this process can run, and the recurring ones: one line per module. */
 export function jobHandlers(): JobSet {
-  const sets = [sessionJobs(), ticketJobs(), inboundJobs(), notificationJobs()];
+  const sets = [sessionJobs(), ticketJobs(), inboundJobs(), imapJobs(), notificationJobs()];
   return {
     handlers: Object.assign({}, ...sets.map((s) => s.handlers)),
     recurring: sets.flatMap((s) => s.recurring),
@@ -91,6 +93,7 @@ export async function serve(config: Config, opts: { handleSignals?: boolean } = 
     (closing ??= (async () => {
       await smtp?.close();
       await runner?.stop();
+      await closeMailTransports();
       await app.close();
       await inboundIdle(deps);
       await dbHandle.close();

@@ -21,7 +21,7 @@ import { applyReply } from '../tickets/ticket-workflow.service.ts';
 import { getTicket, openTicketIn, publishTicketCreated } from '../tickets/tickets.service.ts';
 import { findOrCreateRequester } from '../tickets/requesters.ts';
 import { classifyMail, type MailTraits } from './mail-rules.ts';
-import { fullText, mailFiles, storableText, visibleReply, type MailFile } from './mail-content.ts';
+import { fullText, guessLanguage, mailFiles, storableText, visibleReply, type MailFile } from './mail-content.ts';
 import { headerBlock, headerValue, messageIdList, messageIdentity, normalizeMessageId } from './message-ids.ts';
 import { helpdeskAddresses, findMailbox, type MailboxRow } from './mailboxes.repo.ts';
 import { threadMessage, type Sender, type Threading } from './threading.ts';
@@ -146,16 +146,20 @@ export async function processInbound(deps: Deps, id: number, opts: { retry?: boo
     await applyMessage(deps, row, mail, opts.retry === true);
   } catch (err) {
     deps.logger.warn({ err, inboundId: id }, 'inbound mail failed');
-    await recordFailure(deps, row, errorText(err));
+    // The headers were readable: the failed list can say who wrote and about what.
+    await recordFailure(deps, row, errorText(err), { from: senderAddress(mail), subject: subjectOf(mail) });
   }
 }
+
+const senderAddress = (mail: ParsedMail) => mail.from?.value.find((v) => v.address)?.address?.trim().toLowerCase() ?? null;
+const subjectOf = (mail: ParsedMail) => storableText(mail.subject ?? '').trim() || null;
 
 function errorText(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   return text.slice(0, 2000);
 }
 
-async function recordFailure(deps: Deps, row: InboundRow, error: string): Promise<void> {
+async function recordFailure(deps: Deps, row: InboundRow, error: string, seen: { from: string | null; subject: string | null } = { from: row.from_address, subject: row.subject }): Promise<void> {
   await batchedTransaction(deps, async (trx) => {
     const status = await repo.lockInboundStatus(trx, deps.dialect, row.id);
     if (status !== row.status) return; // someone else applied it meanwhile
@@ -164,8 +168,8 @@ async function recordFailure(deps: Deps, row: InboundRow, error: string): Promis
       outcome: null,
       match: null,
       isAuto: false,
-      fromAddress: row.from_address,
-      subject: row.subject,
+      fromAddress: seen.from,
+      subject: seen.subject,
       ticketId: null,
       eventId: null,
       error,
@@ -178,8 +182,8 @@ const SENDER_WINDOW_MS = 10 * 60_000;
 
 async function applyMessage(deps: Deps, row: InboundRow, mail: ParsedMail, retry: boolean): Promise<void> {
   const at = isoNow(deps.clock);
-  const from = mail.from?.value.find((v) => v.address)?.address?.trim().toLowerCase() ?? null;
-  const subject = storableText(mail.subject ?? '').trim() || null;
+  const from = senderAddress(mail);
+  const subject = subjectOf(mail);
   const traits = classifyMail(mail, row.envelope_from);
   const ours = await helpdeskAddresses(deps);
   const base = { fromAddress: from, subject, isAuto: traits.noAutoReply !== null, at };
@@ -314,11 +318,11 @@ interface Applying {
 }
 
 async function openFromMail(trx: Trx, deps: Deps, a: Applying & { mailbox: MailboxRow | undefined }): Promise<Outcome> {
-  const requester = await findOrCreateRequester(trx, a.from, a.name, a.at);
+  const text = fullText(a.mail);
+  const requester = await findOrCreateRequester(trx, a.from, a.name, a.at, guessLanguage(a.mail, text));
   if (requester.created && requester.organisationId === null && a.mailbox?.default_organisation_id) {
     await repo.setUserOrganisation(trx, requester.id, a.mailbox.default_organisation_id);
   }
-  const text = fullText(a.mail);
   const firstLine = oneLine(text.split('\n').find((l) => l.trim()) ?? '', 80);
   const title = oneLine(a.mail.subject ?? '', LIMITS.title) || firstLine || '(no subject)';
   const email = { inboundId: a.row.id, match: a.threading.match, auto: a.traits.noAutoReply !== null };
@@ -346,7 +350,7 @@ async function openFromMail(trx: Trx, deps: Deps, a: Applying & { mailbox: Mailb
 
 async function replyFromMail(trx: Trx, deps: Deps, a: Applying & { sender: Sender }): Promise<{ outcome: Outcome; publish: () => void }> {
   const t = a.threading as Extract<Threading, { ticketId: number }>;
-  const user = a.sender.userId !== null ? { id: a.sender.userId } : await findOrCreateRequester(trx, a.from, a.name, a.at);
+  const user = a.sender.userId !== null ? { id: a.sender.userId } : await findOrCreateRequester(trx, a.from, a.name, a.at, guessLanguage(a.mail, fullText(a.mail)));
   const roles: Role[] = a.sender.isStaff ? (((await repo.rolesOf(trx, user.id)) as Role[]) ?? ['agent']) : ['requester'];
   // Visibility was settled by threading; the actor only carries authorship and role.
   const actor: Actor = { ...systemActor(), userId: user.id, email: a.from, name: a.name ?? a.from, roles, via: 'system' };

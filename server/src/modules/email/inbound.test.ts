@@ -135,6 +135,15 @@ describe('inbound mail', () => {
     assert.equal(released.body.outcome, 'ticket_created');
   });
 
+  test('a new sender writing in French is answered in French; the declared Content-Language wins', async () => {
+    const french = `marc.${uniq()}@${domain}`;
+    await deliver(message({ From: french, Subject: 'Souris', 'Message-ID': `<fr.${uniq()}@mail.test>` }, 'Bonjour, ma souris ne fonctionne plus depuis ce matin. Merci pour votre aide.\r\n'));
+    const english = `mark.${uniq()}@${domain}`;
+    await deliver(message({ From: english, Subject: 'Souris', 'Content-Language': 'en-GB', 'Message-ID': `<en.${uniq()}@mail.test>` }, 'Bonjour, ma souris ne fonctionne plus.\r\n'));
+    const langs = await app.deps.db.selectFrom('users').select(['email', 'language']).where('email', 'in', [french, english]).execute();
+    assert.deepEqual(Object.fromEntries(langs.map((u) => [u.email, u.language])), { [french]: 'fr', [english]: 'en' });
+  });
+
   test('bad submissions are clear 4xx problems; requesters and agents cannot list mail', async () => {
     assertProblem(await api.post('/api/v1/email/inbound', undefined, { token: admin.token, headers: { 'content-type': 'message/rfc822' }, raw: '' }), 400, { detail: /raw message/ });
     assertProblem(await api.get('/api/v1/email/inbound', { token: agent.token }), 403);

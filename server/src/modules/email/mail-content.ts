@@ -91,3 +91,23 @@ export function mailFiles(mail: ParsedMail): MailFile[] {
       return { filename: sanitizeFilename(a.filename || fallback), contentType, content: a.content, inline: a.related === true || a.contentDisposition === 'inline' };
     });
 }
+
+const FRENCH_WORDS = new Set('bonjour merci cordialement le la les des est pas une pour vous nous avec dans sur ne je mon ma mes cette depuis être avoir'.split(' '));
+const ENGLISH_WORDS = new Set('hello hi thanks regards the is are not for you we with in on my this since have has please'.split(' '));
+
+/**
+ * The language to answer a new sender in: what the message declares (Content-Language),
+ * else which of French or English its first words lean to. English when unsure.
+ */
+export function guessLanguage(mail: ParsedMail, text: string): 'en' | 'fr' {
+  const declared = String(mail.headers.get('content-language') ?? '').trim().toLowerCase();
+  if (declared.startsWith('fr')) return 'fr';
+  if (declared.startsWith('en')) return 'en';
+  let fr = 0;
+  let en = 0;
+  for (const w of text.slice(0, 2000).toLowerCase().split(/[^\p{L}]+/u)) {
+    if (FRENCH_WORDS.has(w)) fr++;
+    else if (ENGLISH_WORDS.has(w)) en++;
+  }
+  return fr > en ? 'fr' : 'en';
+}

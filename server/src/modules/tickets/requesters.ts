@@ -18,7 +18,8 @@ export async function findRequesterById(trx: Trx, id: number): Promise<Requester
   return { id: u.id, organisationId: u.organisation_id, created: false };
 }
 
-export async function findOrCreateRequester(trx: Trx, email: string, name: string | undefined, at: string): Promise<RequesterRef> {
+/** `language` is the new requester's (mail written in French gets answers in French). */
+export async function findOrCreateRequester(trx: Trx, email: string, name: string | undefined, at: string, language: 'en' | 'fr' = 'en'): Promise<RequesterRef> {
   const address = email.toLowerCase();
   const [existing] = await executeCompiled(trx, 'requester-by-email', [address], ([email]) =>
     trx.selectFrom('users').select(['id', 'organisation_id', 'is_active']).where('email', '=', email as string),
@@ -29,8 +30,8 @@ export async function findOrCreateRequester(trx: Trx, email: string, name: strin
   }
   const organisationId = await findOrganisationIdByEmailDomain(trx, address);
   // Two messages from a new sender at once: the second finds the first's row.
-  const id = await insertUser(trx, { email: address, name: name ?? address.split('@')[0], passwordHash: null, organisationId, isOrgManager: false, language: 'en', at });
-  if (id === undefined) return findOrCreateRequester(trx, address, name, at);
+  const id = await insertUser(trx, { email: address, name: name ?? address.split('@')[0], passwordHash: null, organisationId, isOrgManager: false, language, at });
+  if (id === undefined) return findOrCreateRequester(trx, address, name, at, language);
   await replaceRoles(trx, id, ['requester']);
   return { id, organisationId, created: true };
 }
