@@ -11,7 +11,7 @@ import { systemClock } from './lib/clock.ts';
 import { startJobRunner, type JobHandler, type JobRunner, type RecurringJob } from './lib/jobs.ts';
 import { deleteExpiredSessions } from './modules/auth/auth.repo.ts';
 import { ticketJobs } from './modules/tickets/tickets.jobs.ts';
-import { inboundIdle, inboundJobs } from './modules/email/inbound.service.ts';
+import { inboundJobs, processWaitingInbound, stopInboundProcessing } from './modules/email/inbound.service.ts';
 import { notificationJobs } from './modules/notifications/notifications.jobs.ts';
 import { closeMailTransports } from './modules/notifications/mail-transport.ts';
 import { imapJobs } from './modules/email/imap-poller.ts';
@@ -86,16 +86,18 @@ export async function serve(config: Config, opts: { handleSignals?: boolean } = 
   if (config.runJobs) {
     const { handlers, recurring } = jobHandlers();
     runner = startJobRunner(deps, handlers, recurring);
+    // Mail stored before a crash or a stop is processed now, not at the sweep's next turn.
+    processWaitingInbound(deps, 0).catch((err) => logger.error({ err }, 'processing mail left from before the start failed'));
   }
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       await smtp?.close();
+      await stopInboundProcessing(deps);
       await runner?.stop();
       await closeMailTransports();
       await app.close();
-      await inboundIdle(deps);
       await dbHandle.close();
     })());
 

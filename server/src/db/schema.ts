@@ -244,7 +244,6 @@ export interface InboundMessagesTable {
   envelope_to: string; // JSON array
   from_address: string | null;
   subject: string | null;
-  raw: Buffer;
   size: number;
   status: string; // received | processed | ignored | held | failed
   outcome: string | null;
@@ -257,6 +256,12 @@ export interface InboundMessagesTable {
   duplicates: number;
   received_at: string;
   processed_at: string | null;
+}
+
+/** The message exactly as received, apart from its row (which processing updates). */
+export interface InboundRawTable {
+  inbound_id: number;
+  raw: Buffer;
 }
 
 export interface OutboundMessagesTable {
@@ -299,6 +304,7 @@ export interface TicketCcsTable {
 export interface Database {
   mailboxes: MailboxesTable;
   inbound_messages: InboundMessagesTable;
+  inbound_raw: InboundRawTable;
   outbound_messages: OutboundMessagesTable;
   email_message_ids: EmailMessageIdsTable;
   ticket_ccs: TicketCcsTable;

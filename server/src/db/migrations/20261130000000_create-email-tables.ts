@@ -50,7 +50,6 @@ export async function up(db: Db): Promise<void> {
     .addColumn('envelope_to', 'text', (c) => c.notNull()) // JSON array
     .addColumn('from_address', 'text') // lower case, filled when parsed
     .addColumn('subject', 'text')
-    .addColumn('raw', bytes as any, (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull()) // received | processed | ignored | held | failed
     .addColumn('outcome', 'text') // see InboundOutcome
@@ -68,6 +67,13 @@ export async function up(db: Db): Promise<void> {
   await db.schema.createIndex('inbound_messages_status_idx').on('inbound_messages').columns(['status', 'received_at']).execute();
   await db.schema.createIndex('inbound_messages_sender_idx').on('inbound_messages').columns(['from_address', 'received_at']).execute();
   await db.schema.createIndex('inbound_messages_ticket_idx').on('inbound_messages').columns(['ticket_id', 'id']).execute();
+  // The bytes apart from the row that processing updates: an UPDATE rewrites the whole row,
+  // and a message's row is updated once or twice while its bytes never change.
+  await db.schema
+    .createTable('inbound_raw')
+    .addColumn('inbound_id', 'integer', (c) => c.primaryKey().references('inbound_messages.id').onDelete('cascade'))
+    .addColumn('raw', bytes as any, (c) => c.notNull())
+    .execute();
 
   await db.schema
     .createTable('outbound_messages')
@@ -121,5 +127,5 @@ export async function up(db: Db): Promise<void> {
 
 export async function down(db: Db): Promise<void> {
   await db.schema.alterTable('tickets').dropColumn('mailbox_id').execute();
-  for (const t of ['ticket_ccs', 'email_message_ids', 'outbound_messages', 'inbound_messages', 'mailboxes']) await db.schema.dropTable(t).execute();
+  for (const t of ['ticket_ccs', 'email_message_ids', 'outbound_messages', 'inbound_raw', 'inbound_messages', 'mailboxes']) await db.schema.dropTable(t).execute();
 }

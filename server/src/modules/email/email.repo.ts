@@ -49,7 +49,7 @@ export function findInbound(db: Trx, scope: Scope, id: number) {
 }
 
 export async function rawOf(db: Trx, id: number): Promise<Buffer> {
-  const r = await db.selectFrom('inbound_messages').select('raw').where('id', '=', id).executeTakeFirstOrThrow();
+  const r = await db.selectFrom('inbound_raw').select('raw').where('inbound_id', '=', id).executeTakeFirstOrThrow();
   return Buffer.from(r.raw);
 }
 

@@ -24,7 +24,6 @@ export async function insertInbound(trx: Trx, m: NewInbound): Promise<{ id: numb
       source: m.source,
       envelope_from: m.envelopeFrom,
       envelope_to: JSON.stringify(m.envelopeTo),
-      raw: m.raw,
       size: m.raw.length,
       status: 'received',
       is_auto: 0,
@@ -35,7 +34,10 @@ export async function insertInbound(trx: Trx, m: NewInbound): Promise<{ id: numb
     .onConflict((oc) => oc.column('message_id').doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (row) return { id: row.id, duplicate: false };
+  if (row) {
+    await trx.insertInto('inbound_raw').values({ inbound_id: row.id, raw: m.raw }).execute();
+    return { id: row.id, duplicate: false };
+  }
   const existing = await trx
     .updateTable('inbound_messages')
     .set((eb) => ({ duplicates: eb('duplicates', '+', 1) }))
@@ -46,7 +48,13 @@ export async function insertInbound(trx: Trx, m: NewInbound): Promise<{ id: numb
 }
 
 export function findInboundForProcessing(db: Trx, id: number) {
-  return db.selectFrom('inbound_messages').selectAll().where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('inbound_messages as m')
+    .innerJoin('inbound_raw as r', 'r.inbound_id', 'm.id')
+    .selectAll('m')
+    .select('r.raw')
+    .where('m.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Locks the row for the processing transaction and says whether it still waits. */

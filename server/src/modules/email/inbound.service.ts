@@ -60,26 +60,52 @@ export async function receiveMessage(deps: Deps, raw: Buffer, meta: ReceiveMeta)
 }
 
 // In-process work list: messages are processed shortly after they are stored, a few at a
-// time. What a crash leaves behind is picked up by the recurring job (processWaitingInbound).
+// time. Storing comes first: while mail keeps arriving (a storm, a backlog relayed at
+// once), processing waits for a quiet moment, but never longer than STARVE_MS, so the 250s
+// are not slowed by the work behind them. What a crash leaves behind is picked up at
+// start and by the recurring job (processWaitingInbound).
 interface Processor {
   queue: number[];
   running: number;
   idle: (() => void)[];
+  lastReceivedAt: number;
+  lastStartedAt: number;
+  timer: NodeJS.Timeout | null;
+  stopped: boolean;
 }
 const CONCURRENCY = 2;
+const QUIET_MS = 15;
+const STARVE_MS = 250;
 const processors = new WeakMap<Deps, Processor>();
 
-function scheduleProcessing(deps: Deps, id: number): void {
+function processorOf(deps: Deps): Processor {
   let p = processors.get(deps);
-  if (!p) processors.set(deps, (p = { queue: [], running: 0, idle: [] }));
+  if (!p) processors.set(deps, (p = { queue: [], running: 0, idle: [], lastReceivedAt: 0, lastStartedAt: 0, timer: null, stopped: false }));
+  return p;
+}
+
+function scheduleProcessing(deps: Deps, id: number): void {
+  const p = processorOf(deps);
+  if (p.stopped) return; // stored; the next start processes it
   p.queue.push(id);
+  p.lastReceivedAt = Date.now();
   pump(deps, p);
 }
 
 function pump(deps: Deps, p: Processor): void {
   while (p.running < CONCURRENCY && p.queue.length) {
+    const now = Date.now();
+    const busy = now - p.lastReceivedAt < QUIET_MS && now - p.lastStartedAt < STARVE_MS;
+    if (busy) {
+      p.timer ??= setTimeout(() => {
+        p.timer = null;
+        pump(deps, p);
+      }, QUIET_MS);
+      return;
+    }
     const id = p.queue.shift()!;
     p.running++;
+    p.lastStartedAt = now;
     processInbound(deps, id)
       .catch((err) => deps.logger.error({ err, inboundId: id }, 'inbound mail processing crashed'))
       .finally(() => {
@@ -90,28 +116,44 @@ function pump(deps: Deps, p: Processor): void {
   }
 }
 
-/** Messages stored more than `olderThanMs` ago and still waiting: processed now. */
+function whenIdle(p: Processor): Promise<void> {
+  if (p.running === 0 && p.queue.length === 0) return Promise.resolve();
+  return new Promise<void>((resolve) => p.idle.push(resolve));
+}
+
+/** Messages stored more than `olderThanMs` ago and still waiting: processed now, through the work list. */
 export async function processWaitingInbound(deps: Deps, olderThanMs = 30_000): Promise<number> {
+  const p = processorOf(deps);
   let done = 0;
   for (;;) {
     const before = new Date(deps.clock.now().getTime() - olderThanMs).toISOString();
     const ids = await repo.listWaitingInbound(deps.db, before, 100);
-    for (const id of ids) await processInbound(deps, id);
+    if (p.stopped) return done;
+    p.queue.push(...ids.filter((id) => !p.queue.includes(id)));
+    pump(deps, p);
+    await whenIdle(p);
     done += ids.length;
     if (ids.length < 100) return done;
   }
 }
 
-/** Resolves when the in-process work list is empty (shutdown waits for it). */
-export async function inboundIdle(deps: Deps): Promise<void> {
-  const p = processors.get(deps);
-  if (p && (p.running > 0 || p.queue.length > 0)) await new Promise<void>((resolve) => p.idle.push(resolve));
-}
-
 /** Waits for the in-process work, then processes whatever still waits (tests, CLI). */
 export async function processPendingInbound(deps: Deps): Promise<number> {
-  await inboundIdle(deps);
+  await whenIdle(processorOf(deps));
   return processWaitingInbound(deps, 0);
+}
+
+/**
+ * Shutdown: takes no more work and waits for the messages being processed. What was still
+ * queued stays stored as received, for the next start.
+ */
+export async function stopInboundProcessing(deps: Deps): Promise<void> {
+  const p = processorOf(deps);
+  p.stopped = true;
+  p.queue.length = 0;
+  if (p.timer) clearTimeout(p.timer);
+  p.timer = null;
+  await whenIdle(p);
 }
 
 export function inboundJobs() {

@@ -16,11 +16,6 @@ export function findMailboxByAddress(db: Trx, address: string) {
   return db.selectFrom('mailboxes').selectAll().where('address', '=', address.toLowerCase()).executeTakeFirst();
 }
 
-export async function countActiveMailboxes(db: Trx): Promise<number> {
-  const r = await db.selectFrom('mailboxes').select((eb) => eb.fn.countAll<number>().as('n')).where('is_active', '=', 1).executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 /** Our own addresses (every mailbox, and the configured sender): mail from them is a loop. */
 export async function helpdeskAddresses(deps: Deps): Promise<Set<string>> {
   const rows = await deps.db.selectFrom('mailboxes').select('address').execute();
@@ -31,4 +26,24 @@ export async function helpdeskAddresses(deps: Deps): Promise<Set<string>> {
     set.add((m ? m[1] : from).trim().toLowerCase());
   }
   return set;
+}
+
+// The SMTP listener checks every RCPT TO: the active mailboxes are read once per moment,
+// not per recipient. A change made through this process applies at once, through another
+// process within ACTIVE_TTL_MS.
+const ACTIVE_TTL_MS = 5_000;
+const activeCache = new WeakMap<Deps, { at: number; byAddress: Map<string, number> }>();
+
+/** Active mailbox ids by address (lower case). */
+export async function activeMailboxesByAddress(deps: Deps): Promise<Map<string, number>> {
+  const cached = activeCache.get(deps);
+  if (cached && Date.now() - cached.at < ACTIVE_TTL_MS) return cached.byAddress;
+  const rows = await deps.db.selectFrom('mailboxes').select(['id', 'address']).where('is_active', '=', 1).execute();
+  const byAddress = new Map(rows.map((r) => [r.address, r.id]));
+  activeCache.set(deps, { at: Date.now(), byAddress });
+  return byAddress;
+}
+
+export function forgetActiveMailboxes(deps: Deps): void {
+  activeCache.delete(deps);
 }

@@ -113,6 +113,7 @@ export async function createMailbox(deps: Deps, actor: Actor, input: CreateMailb
       return row.id;
     })
     .catch((err) => duplicateAddress(err, input.address));
+  repo.forgetActiveMailboxes(deps);
   return toMailbox((await repo.findMailbox(deps.db, id))!);
 }
 
@@ -128,6 +129,7 @@ export async function updateMailbox(deps: Deps, actor: Actor, id: number, input:
       await recordAudit(trx, actor, at, { action: 'mailbox.update', entityType: 'mailbox', entityId: id, data: { changed: Object.keys(changed) } });
     })
     .catch((err) => duplicateAddress(err, input.address));
+  repo.forgetActiveMailboxes(deps);
   return toMailbox((await repo.findMailbox(deps.db, id))!);
 }
 
@@ -139,4 +141,5 @@ export async function deleteMailbox(deps: Deps, actor: Actor, id: number): Promi
     await trx.deleteFrom('mailboxes').where('id', '=', id).execute();
     await recordAudit(trx, actor, at, { action: 'mailbox.delete', entityType: 'mailbox', entityId: id, data: { address: current.address } });
   });
+  repo.forgetActiveMailboxes(deps);
 }

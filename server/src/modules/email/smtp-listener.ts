@@ -7,7 +7,7 @@ import os from 'node:os';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
 import type { Deps } from '../../lib/deps.ts';
 import { receiveMessage } from './inbound.service.ts';
-import { countActiveMailboxes, findMailboxByAddress } from './mailboxes.repo.ts';
+import { activeMailboxesByAddress } from './mailboxes.repo.ts';
 import { addressTag } from './message-ids.ts';
 
 export interface SmtpListener {
@@ -19,10 +19,10 @@ const smtpError = (code: number, message: string) => Object.assign(new Error(mes
 
 /** Which mailbox takes mail for this recipient: null = the default one; undefined = none. */
 async function mailboxFor(deps: Deps, recipient: string): Promise<number | null | undefined> {
-  if ((await countActiveMailboxes(deps.db)) === 0) return null;
+  const boxes = await activeMailboxesByAddress(deps);
+  if (boxes.size === 0) return null;
   const address = recipient.toLowerCase();
-  const box = (await findMailboxByAddress(deps.db, address)) ?? (await findMailboxByAddress(deps.db, addressTag(address)?.base ?? address));
-  return box && box.is_active === 1 ? box.id : undefined;
+  return boxes.get(address) ?? boxes.get(addressTag(address)?.base ?? address);
 }
 
 export async function startSmtpListener(deps: Deps, opts: { port: number; host: string }): Promise<SmtpListener> {

@@ -209,7 +209,6 @@ describe('conversation', () => {
         message_id: `auto-${uniq()}@mail.example.test`,
         source: 'api',
         envelope_to: '[]',
-        raw: Buffer.from('Auto-Submitted: auto-replied\r\n\r\nAway'),
         size: 40,
         status: 'processed',
         is_auto: 1,
