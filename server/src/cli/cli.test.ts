@@ -144,11 +144,18 @@ test('serve: listens, accepts a token from `token create`, runs the recurring jo
     // The runner's first pass made the recurring jobs exist (and ran them).
     const deps = t.openDeps();
     let keys: (string | null)[] = [];
-    for (let i = 0; i < 50 && keys.length < 2; i++) {
+    const recurring = [
+      'recurring:email.outbound-sweep',
+      'recurring:email.poll-imap',
+      'recurring:email.process-waiting',
+      'recurring:sessions.purge-expired',
+      'recurring:tickets.auto-close',
+    ];
+    for (let i = 0; i < 50 && keys.length < recurring.length; i++) {
       keys = (await deps.db.selectFrom('jobs').select('dedupe_key').orderBy('dedupe_key').execute()).map((r) => r.dedupe_key);
-      if (keys.length < 2) await new Promise((r) => setTimeout(r, 100));
+      if (keys.length < recurring.length) await new Promise((r) => setTimeout(r, 100));
     }
-    assert.deepEqual(keys, ['recurring:sessions.purge-expired', 'recurring:tickets.auto-close']);
+    assert.deepEqual(keys, recurring);
   } finally {
     const code = await server.stop('SIGTERM');
     assert.equal(code, 0, server.output());
