@@ -24,6 +24,7 @@ import { classifyMail, type MailTraits } from './mail-rules.ts';
 import { fullText, guessLanguage, mailFiles, storableText, visibleReply, type MailFile } from './mail-content.ts';
 import { headerBlock, headerValue, messageIdList, messageIdentity, normalizeMessageId } from './message-ids.ts';
 import { helpdeskAddresses, findMailbox, type MailboxRow } from './mailboxes.repo.ts';
+import { isOwnAddress } from '../notifications/addresses.ts';
 import { threadMessage, type Sender, type Threading } from './threading.ts';
 import * as repo from './inbound.repo.ts';
 
@@ -238,7 +239,7 @@ async function applyMessage(deps: Deps, row: InboundRow, mail: ParsedMail, retry
       return result;
     });
 
-  if (from !== null && ours.has(from) && !traits.bounce) {
+  if (from !== null && isOwnAddress(from, ours) && !traits.bounce) {
     await finish({ status: 'ignored', outcome: 'ignored_loop', match: null, ticketId: null, eventId: null, error: `Sent from our own address ${from}: a mail loop, not answered.` });
     return;
   }
@@ -310,8 +311,7 @@ function isListMail(mail: ParsedMail): boolean {
 function copiedPeople(mail: ParsedMail, ours: Set<string>, from: string) {
   const seen = new Set<string>();
   return [...addressesOf(mail.to), ...addressesOf(mail.cc)].filter((a) => {
-    const plain = a.email.replace(/\+\d+@/, '@');
-    if (a.email === from || ours.has(plain) || seen.has(a.email) || a.email.length > LIMITS.email) return false;
+    if (a.email === from || isOwnAddress(a.email, ours) || seen.has(a.email) || a.email.length > LIMITS.email) return false;
     seen.add(a.email);
     return true;
   });

@@ -104,6 +104,10 @@ describe('inbound mail', () => {
       assert.equal(loop.outcome, 'ignored_loop');
       await api.delete(`/api/v1/email/mailboxes/${r.body.id}`, { token: admin.token });
     });
+    // With no GUICHET_MAIL_FROM, our mail leaves as helpdesk@<public host>: that is ours too.
+    const host = new URL(app.deps.config.publicUrl).hostname;
+    const echo = await deliver(message({ From: `helpdesk@${host}`, Subject: 'Echo', 'Message-ID': `<echo.${uniq()}@mail.test>` }));
+    assert.equal(echo.outcome, 'ignored_loop');
     const before = await api.get(`/api/v1/tickets/${first.ticket.id}`, { token: agent.token });
     const ooo = await deliver(message({ From: jeanne, Subject: 'Absence', 'Auto-Submitted': 'auto-replied', 'In-Reply-To': `<${first.messageId}>`, 'Message-ID': `<ooo.${uniq()}@mail.test>` }, 'I am away until Monday.\r\n'));
     assert.equal(ooo.outcome, 'note_added');

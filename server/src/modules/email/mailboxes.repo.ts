@@ -1,6 +1,7 @@
 // SQL for helpdesk mailboxes.
 import type { Trx } from '../../db/db.ts';
 import type { Deps } from '../../lib/deps.ts';
+import { defaultFromAddress, parseMailAddress } from '../notifications/addresses.ts';
 
 export type MailboxRow = NonNullable<Awaited<ReturnType<typeof findMailbox>>>;
 
@@ -16,15 +17,12 @@ export function findMailboxByAddress(db: Trx, address: string) {
   return db.selectFrom('mailboxes').selectAll().where('address', '=', address.toLowerCase()).executeTakeFirst();
 }
 
-/** Our own addresses (every mailbox, and the configured sender): mail from them is a loop. */
+/** Our own addresses (every mailbox, the configured or default sender): mail from them is a loop. */
 export async function helpdeskAddresses(deps: Deps): Promise<Set<string>> {
   const rows = await deps.db.selectFrom('mailboxes').select('address').execute();
   const set = new Set(rows.map((r) => r.address));
-  const from = deps.config.mail.from;
-  if (from) {
-    const m = /<([^>]+)>/.exec(from);
-    set.add((m ? m[1] : from).trim().toLowerCase());
-  }
+  const from = deps.config.mail.from ? parseMailAddress(deps.config.mail.from)?.address : undefined;
+  set.add(from ?? defaultFromAddress(deps.config.publicUrl));
   return set;
 }
 

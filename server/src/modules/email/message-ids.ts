@@ -49,8 +49,8 @@ export function subjectTicketNumber(subject: string | undefined | null): number 
   return tags.length ? Number(tags[tags.length - 1][1]) : null;
 }
 
-/** "support+1042@example.com" → { base: "support@example.com", number: 1042 }. */
-export function addressTag(address: string): { base: string; number: number } | null {
-  const m = /^([^+@]+)\+(\d{1,9})@(.+)$/.exec(address.toLowerCase());
-  return m ? { base: `${m[1]}@${m[3]}`, number: Number(m[2]) } : null;
+/** "support+1042@example.com" → 1042 (the reply address of ticket #1042's mail). */
+export function addressTicketNumber(address: string): number | null {
+  const m = /^[^+@]+\+(\d{1,9})@/.exec(address);
+  return m ? Number(m[1]) : null;
 }

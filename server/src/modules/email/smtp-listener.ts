@@ -8,7 +8,7 @@ import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp
 import type { Deps } from '../../lib/deps.ts';
 import { receiveMessage } from './inbound.service.ts';
 import { activeMailboxesByAddress } from './mailboxes.repo.ts';
-import { addressTag } from './message-ids.ts';
+import { untagged } from '../notifications/addresses.ts';
 
 export interface SmtpListener {
   port: number;
@@ -22,7 +22,7 @@ async function mailboxFor(deps: Deps, recipient: string): Promise<number | null 
   const boxes = await activeMailboxesByAddress(deps);
   if (boxes.size === 0) return null;
   const address = recipient.toLowerCase();
-  return boxes.get(address) ?? boxes.get(addressTag(address)?.base ?? address);
+  return boxes.get(address) ?? boxes.get(untagged(address));
 }
 
 export async function startSmtpListener(deps: Deps, opts: { port: number; host: string }): Promise<SmtpListener> {

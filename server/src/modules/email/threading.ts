@@ -7,7 +7,7 @@ import type { ParsedMail } from 'mailparser';
 import type { EmailMatch } from '../../../../common/schemas/email.ts';
 import type { Trx } from '../../db/db.ts';
 import { OPEN_STATUSES } from '../../../../common/enums.ts';
-import { addressTag, messageIdList, normalizeMessageId, subjectTicketNumber } from './message-ids.ts';
+import { addressTicketNumber, messageIdList, normalizeMessageId, subjectTicketNumber } from './message-ids.ts';
 import * as repo from './inbound.repo.ts';
 
 export interface Sender {
@@ -50,8 +50,8 @@ export async function threadMessage(db: Trx, mail: ParsedMail, sender: Sender, r
   const subjectTag = subjectTicketNumber(mail.subject);
   if (subjectTag !== null) tags.push({ by: 'subject-tag', number: subjectTag });
   for (const r of recipients) {
-    const t = addressTag(r);
-    if (t) tags.push({ by: 'address-tag', number: t.number });
+    const number = addressTicketNumber(r);
+    if (number !== null) tags.push({ by: 'address-tag', number });
   }
   for (const tag of tags) {
     sawReference = true;
