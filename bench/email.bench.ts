@@ -10,7 +10,6 @@
 //          pollMailbox (in this process) until stored and processed
 // Embedded SQLite in a temp dir by default; DATABASE_URL for PostgreSQL. One JSON object on
 // stdout; progress on stderr.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +27,7 @@ import { processPendingInbound } from '../server/src/modules/email/inbound.servi
 import { pollMailbox } from '../server/src/modules/email/imap-poller.ts';
 import { appendMessages } from '../server/src/test/imap.ts';
 import { machineFacts } from './machine.ts';
+import { startCli, type RunningCli } from '../server/src/cli/test-support.ts';
 import { generateCorpus, HELPDESK, type Kind } from './email-corpus.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -107,30 +107,12 @@ async function measureParse(raws: Buffer[], kinds: Kind[]) {
   return { ...stats(ms), p50ByKind: byKind, totalSeconds: round(ms.reduce((a, b) => a + b, 0) / 1000, 2) };
 }
 
-interface Server { child: ChildProcess; smtpPort: number; exited: Promise<unknown> }
+interface Server { cli: RunningCli; smtpPort: number }
 
 async function startServer(env: Record<string, string>, cpuProfDir: string | undefined): Promise<Server> {
-  const args = [...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), path.join(root, 'bin/guichet.mjs'), 'serve'];
-  const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-  let output = '';
-  const smtpPort = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no SMTP listener after 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /SMTP listener on [^"\s]+:(\d+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((how) => reject(new Error(`the server exited (${String(how)}):\n${output}`)));
-  });
-  child.stdout!.removeAllListeners('data').resume();
-  child.stderr!.on('data', (c: Buffer) => process.stderr.write(c));
-  return { child, smtpPort, exited };
+  const cli = startCli(['serve'], { env, nodeArgs: cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [] });
+  const [, port] = await cli.waitFor(/SMTP listener on [^"\s]+:(\d+)/, 60_000);
+  return { cli, smtpPort: Number(port) };
 }
 
 /** Sends every message over `connections` SMTP connections, each taking the next one left. */
@@ -205,13 +187,13 @@ async function measureSmtp(opts: ReturnType<typeof options>, raws: Buffer[], env
   const warm = await generateCorpus(opts.seed + 7, 60, 'warm');
   const server = await startServer(env, opts.cpuProfDir);
   try {
-    log(`server up (pid ${server.child.pid}, SMTP port ${server.smtpPort}); warm-up with ${warm.raws.length} messages`);
+    log(`server up (pid ${server.cli.pid}, SMTP port ${server.smtpPort}); warm-up with ${warm.raws.length} messages`);
     const beforeWarm = await lastInboundId(deps());
     await sendAll(server.smtpPort, warm.raws, opts.connections, fromOf);
     await waitProcessed(deps(), beforeWarm, warm.raws.length, 120_000);
     const before = await lastInboundId(deps());
 
-    const pid = server.child.pid!;
+    const pid = server.cli.pid;
     const monoUs = () => Number(process.hrtime.bigint() / 1000n); // V8 profiles' time base
     const window: Record<string, number> = { intakeStart: monoUs() };
     const cpu0 = { server: processCpuMs(pid), client: process.cpuUsage(), machine: machineBusyMs(), t: performance.now() };
@@ -253,8 +235,7 @@ async function measureSmtp(opts: ReturnType<typeof options>, raws: Buffer[], env
       ...(opts.cpuProfDir ? { profileDir: opts.cpuProfDir, profileWindowUs: window } : {}),
     };
   } finally {
-    process.kill(server.child.pid!, 'SIGTERM');
-    await server.exited;
+    await server.cli.stop('SIGTERM');
   }
 }
 

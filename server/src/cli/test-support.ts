@@ -80,23 +80,29 @@ export function expectExit(r: CliResult, code: number): CliResult {
 export interface RunningCli {
   /** Resolves with the first match of re in stdout+stderr (rejects after timeoutMs). */
   waitFor(re: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
-  /** Sends a signal and resolves with the exit code. */
+  /** Sends a signal and resolves with the exit code (128 when a signal ended it). */
   stop(signal?: NodeJS.Signals): Promise<number>;
+  /** Resolves with the signal that ended the process, or null when it exited by itself. */
+  killedBy: Promise<NodeJS.Signals | null>;
+  pid: number;
   output(): string;
 }
 
-/** Starts a long-running command (serve) in the background. */
-export function startCli(args: string[], opts: { env?: Record<string, string> } = {}): RunningCli {
+/** Starts a long-running command (serve) in the background; `nodeArgs` go to node (e.g. --cpu-prof). */
+export function startCli(args: string[], opts: { env?: Record<string, string>; nodeArgs?: string[] } = {}): RunningCli {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('GUICHET_') || k === 'DATABASE_URL' || k === 'PORT') delete env[k];
   Object.assign(env, opts.env);
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const onOutput = new Set<() => void>();
   const onExit = new Set<() => void>();
+  let resolveKilledBy: (s: NodeJS.Signals | null) => void = () => {};
+  const killedBy = new Promise<NodeJS.Signals | null>((resolve) => (resolveKilledBy = resolve));
   const exited = new Promise<number>((resolve) =>
     child.on('close', (code, signal) => {
       resolve(code ?? (signal ? 128 : -1));
+      resolveKilledBy(signal);
       for (const l of onExit) l();
     }),
   );
@@ -108,6 +114,8 @@ export function startCli(args: string[], opts: { env?: Record<string, string> } 
   child.stderr.on('data', collect);
   return {
     output: () => out,
+    killedBy,
+    pid: child.pid!,
     waitFor(re, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         const done = (err?: Error, m?: RegExpMatchArray) => {

@@ -5,29 +5,26 @@
 // every acknowledged one must have survived the kill, and each must make exactly one ticket.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
 import type { Deps } from '../../lib/deps.ts';
 import { createPgDatabase, openTestDeps, testDb, type PgTestDatabase } from '../../test/databases.ts';
+import { startCli, type RunningCli } from '../../cli/test-support.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const BATCH = 200;
 const KILL_AFTER = 70; // acknowledged messages before the kill
 const CONNECTIONS = 4;
 const RUN = crypto.randomBytes(4).toString('hex');
 
 interface Server {
-  child: ChildProcess;
+  cli: RunningCli;
   smtpPort: number;
-  exited: Promise<NodeJS.Signals | number | null>;
 }
 
-const children: ChildProcess[] = [];
+const servers: RunningCli[] = [];
 let dataDir: string;
 let pgDb: PgTestDatabase | undefined;
 let deps: Deps | undefined;
@@ -38,7 +35,7 @@ before(async () => {
 });
 
 after(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null && c.pid) process.kill(c.pid, 'SIGKILL');
+  await Promise.all(servers.map((s) => s.stop('SIGKILL')));
   await deps?.dbHandle.close();
   await pgDb?.drop();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -46,43 +43,21 @@ after(async () => {
 
 /** `guichet serve` as its own process; resolves once its SMTP listener greets. */
 async function startServer(): Promise<Server> {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? os.tmpdir(),
-    HOST: '127.0.0.1',
-    PORT: '0',
-    GUICHET_DATA: dataDir,
-    GUICHET_SMTP_PORT: '0',
-    GUICHET_JOBS: '1',
-    GUICHET_LOG_LEVEL: 'info',
-    ...(process.env.GUICHET_WEB_DIST ? { GUICHET_WEB_DIST: process.env.GUICHET_WEB_DIST } : {}),
-    ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
-  };
-  const child = spawn(process.execPath, [path.join(root, 'bin/guichet.mjs'), 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-  let output = '';
-  const smtpPort = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start its SMTP listener within 30 s:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /SMTP listener on [^"\s]+:(\d+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((how) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${how}) before listening:\n${output}`));
-    });
+  const cli = startCli(['serve'], {
+    env: {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      GUICHET_DATA: dataDir,
+      GUICHET_SMTP_PORT: '0',
+      GUICHET_JOBS: '1',
+      GUICHET_LOG_LEVEL: 'info',
+      ...(process.env.GUICHET_WEB_DIST ? { GUICHET_WEB_DIST: process.env.GUICHET_WEB_DIST } : {}),
+      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+    },
   });
-  // Keep draining the pipes so that a chatty server never blocks on a full one.
-  child.stdout!.resume();
-  child.stderr!.resume();
-  return { child, smtpPort, exited };
+  servers.push(cli);
+  const [, port] = await cli.waitFor(/SMTP listener on [^"\s]+:(\d+)/);
+  return { cli, smtpPort: Number(port) };
 }
 
 function rawMessage(i: number): Buffer {
@@ -165,12 +140,12 @@ test(`SIGKILL in the middle of an SMTP batch: after a restart and a full resend,
       ackedBeforeKill.add(i);
       if (!killed && ackedBeforeKill.size >= KILL_AFTER) {
         killed = true;
-        process.kill(first.child.pid!, 'SIGKILL');
+        void first.cli.stop('SIGKILL');
       }
     },
     () => killed,
   );
-  assert.equal(await first.exited, 'SIGKILL');
+  assert.equal(await first.cli.killedBy, 'SIGKILL');
   const failedBeforeKill = [...before.values()].filter((o) => !o.ok).length;
   assert.ok(ackedBeforeKill.size >= KILL_AFTER && ackedBeforeKill.size < BATCH, `the kill fell mid-batch (${ackedBeforeKill.size} acknowledged)`);
   assert.ok(failedBeforeKill > 0 || before.size < BATCH, 'some messages were cut off by the kill');
@@ -224,7 +199,6 @@ test(`SIGKILL in the middle of an SMTP batch: after a restart and a full resend,
   assert.equal(created.length, BATCH);
   for (const r of rows) assert.equal(inboundOf.get(r.ticket_id!), r.id, `ticket ${r.ticket_id} comes from inbound message ${r.id}`);
 
-  process.kill(second.child.pid!, 'SIGTERM');
-  const stopped = await Promise.race([second.exited, new Promise((r) => setTimeout(() => r('still running 15 s after SIGTERM'), 15_000))]);
+  const stopped = await Promise.race([second.cli.stop('SIGTERM'), new Promise((r) => setTimeout(() => r('still running 15 s after SIGTERM'), 15_000))]);
   assert.equal(stopped, 0, 'the restarted server stops cleanly');
 });
