@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDebianPackages } from './debian-packages.mjs';
+import { freePort } from './free-port.mjs';
 
 export const IMAP_TEST_PASSWORD = 'secret';
 export const IMAP_TEST_ACCOUNTS = 40;
@@ -47,19 +48,6 @@ function ensureDovecotInstalled() {
   const bin = find();
   if (!bin) throw new Error('package "dovecot-imapd" is installed but no dovecot binary was found');
   return bin;
-}
-
-/** A TCP port that was free a moment ago (the OS picks it for port 0). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {net.AddressInfo} */ (srv.address());
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resolves true once an IMAP greeting arrives on port, false after timeoutMs. */

@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { ensureDebianPackages } from './debian-packages.mjs';
-import net from 'node:net';
+import { freePort } from './free-port.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,19 +67,6 @@ export function ensurePostgresInstalled() {
   const bin = findDebianBinDir();
   if (!bin) throw new Error(`package "postgresql" is installed but no ${PG_LIB}/*/bin/initdb was found`);
   return bin;
-}
-
-/** A TCP port that was free a moment ago (the OS picks it for port 0). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {net.AddressInfo} */ (srv.address());
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /**
