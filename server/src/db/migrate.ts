@@ -6,12 +6,14 @@ import * as createCoreTables from './migrations/20261129000000_create-core-table
 import * as createWorkspaceTables from './migrations/20261129100000_create-workspace-tables.ts';
 import * as createOpenTicketsIndex from './migrations/20261129200000_create-open-tickets-index.ts';
 import * as createEmailTables from './migrations/20261130000000_create-email-tables.ts';
+import * as createSlaTables from './migrations/20261201000000_create-sla-tables.ts';
 
 const migrations: Record<string, Migration> = {
   '20261129000000_create-core-tables': createCoreTables,
   '20261129100000_create-workspace-tables': createWorkspaceTables,
   '20261129200000_create-open-tickets-index': createOpenTicketsIndex,
   '20261130000000_create-email-tables': createEmailTables,
+  '20261201000000_create-sla-tables': createSlaTables,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -43,6 +43,9 @@ export interface GroupsTable {
   name: string;
   tier: number;
   description: string;
+  /** manual | round_robin | least_loaded */
+  assignment_strategy: Generated<string>;
+  last_assigned_user_id: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -57,6 +60,7 @@ export interface CategoriesTable {
   parent_id: number | null;
   name: string;
   is_active: number;
+  required_skill_id: number | null;
   created_at: string;
 }
 
@@ -125,6 +129,8 @@ export interface TicketsTable {
   closed_at: string | null;
   /** The helpdesk mailbox the ticket came in through, if by mail. */
   mailbox_id: number | null;
+  /** The earliest unmet due time of a running SLA clock (null when paused or all met). */
+  sla_due_at: string | null;
 }
 
 export interface TicketEventsTable {
@@ -301,7 +307,205 @@ export interface TicketCcsTable {
   created_at: string;
 }
 
+// ---- service levels, shifts, on call, routing (issue 5) ----
+
+export interface CalendarsTable {
+  id: Generated<number>;
+  name: string;
+  time_zone: string;
+  is_24x7: number;
+  hours: string; // JSON WeekHours
+  holiday_country: string | null;
+  holiday_region: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarHolidaysTable {
+  id: Generated<number>;
+  calendar_id: number;
+  date: string; // YYYY-MM-DD
+  name: string;
+  recurs_yearly: number;
+  source: string; // manual | ics
+  created_at: string;
+}
+
+export interface SlaPoliciesTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  calendar_id: number;
+  is_default: number;
+  targets: string; // JSON SlaTargets
+  warn_percent: number;
+  actions: string; // JSON SlaAction[]
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContractsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  name: string;
+  sla_policy_id: number;
+  starts_on: string | null;
+  ends_on: string | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketSlaTable {
+  ticket_id: number;
+  policy_id: number;
+  calendar_id: number;
+  priority: number;
+  started_at: string;
+  paused_at: string | null;
+  paused_ms: number;
+  fr_target_ms: number | null;
+  fr_due_at: string | null;
+  fr_met_at: string | null;
+  fr_warned_at: string | null;
+  fr_breached_at: string | null;
+  res_target_ms: number | null;
+  res_due_at: string | null;
+  res_met_at: string | null;
+  res_warned_at: string | null;
+  res_breached_at: string | null;
+  nr_target_ms: number | null;
+  nr_started_at: string | null;
+  nr_pause_base_ms: number;
+  nr_due_at: string | null;
+  nr_met_at: string | null;
+  nr_warned_at: string | null;
+  nr_breached_at: string | null;
+  updated_at: string;
+}
+
+export interface SlaTimersTable {
+  id: Generated<number>;
+  ticket_id: number;
+  kind: string; // warning | breach | tier_escalation
+  metric: string | null;
+  rule_id: number | null;
+  due_at: string;
+  created_at: string;
+}
+
+export interface SkillsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: string;
+}
+
+export interface UserSkillsTable {
+  user_id: number;
+  skill_id: number;
+}
+
+export interface AgentShiftsTable {
+  user_id: number;
+  time_zone: string;
+  hours: string; // JSON WeekHours
+  updated_at: string;
+}
+
+export interface ShiftOverridesTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string; // on | off
+  starts_at: string;
+  ends_at: string;
+  note: string;
+  created_at: string;
+}
+
+export interface OncallRotationsTable {
+  id: Generated<number>;
+  name: string;
+  group_id: number | null;
+  calendar_id: number | null;
+  time_zone: string;
+  period: string; // daily | weekly
+  handover_weekday: number;
+  handover_time: string;
+  starts_on: string;
+  ack_minutes: number;
+  webhook_url: string | null;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OncallMembersTable {
+  rotation_id: number;
+  position: number;
+  user_id: number;
+}
+
+export interface OncallOverridesTable {
+  id: Generated<number>;
+  rotation_id: number;
+  user_id: number;
+  starts_at: string;
+  ends_at: string;
+  note: string;
+  created_at: string;
+}
+
+export interface OncallPagesTable {
+  id: Generated<number>;
+  ticket_id: number;
+  rotation_id: number;
+  user_id: number;
+  level: number;
+  reason: string;
+  sent_at: string;
+  acked_at: string | null;
+  acked_by_id: number | null;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<number>;
+  position: number;
+  name: string;
+  conditions: string; // JSON RoutingConditions
+  group_id: number;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EscalationRulesTable {
+  id: Generated<number>;
+  name: string;
+  from_tier: number;
+  after_minutes: number;
+  to_group_id: number;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  calendars: CalendarsTable;
+  calendar_holidays: CalendarHolidaysTable;
+  sla_policies: SlaPoliciesTable;
+  contracts: ContractsTable;
+  ticket_sla: TicketSlaTable;
+  sla_timers: SlaTimersTable;
+  skills: SkillsTable;
+  user_skills: UserSkillsTable;
+  agent_shifts: AgentShiftsTable;
+  shift_overrides: ShiftOverridesTable;
+  oncall_rotations: OncallRotationsTable;
+  oncall_members: OncallMembersTable;
+  oncall_overrides: OncallOverridesTable;
+  oncall_pages: OncallPagesTable;
+  routing_rules: RoutingRulesTable;
+  escalation_rules: EscalationRulesTable;
   mailboxes: MailboxesTable;
   inbound_messages: InboundMessagesTable;
   inbound_raw: InboundRawTable;
