@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CHANNELS, LIMITS, PENDING_REASONS, PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../enums.ts';
 import { dbId, dbIdString, email, isoDateTime, pageOf, userRef } from './shared.ts';
+import { ticketSlaSchema } from './sla.ts';
 
 const title = z.string().trim().min(1, 'must not be empty').max(LIMITS.title);
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
@@ -114,7 +115,8 @@ export const listTicketsQuery = z
     tier: z.coerce.number().int().min(1).max(3).optional(),
     createdFrom: z.iso.datetime({ offset: true }).optional(),
     createdTo: z.iso.datetime({ offset: true }).optional(),
-    sort: z.enum(['created', '-created', 'updated', '-updated']).default('-created'),
+    slaDueWithin: z.coerce.number().int().min(0).max(525_600).optional().describe('minutes: tickets whose SLA clock runs and is due within that time, overdue ones included'),
+    sort: z.enum(['created', '-created', 'updated', '-updated', 'sla']).default('-created').describe('sla: the soonest SLA due time first; paused and met clocks last'),
     limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
     cursor: z.string().max(500).optional(),
   })
@@ -159,13 +161,17 @@ export const ticketSchema = z.object({
   firstResponseAt: isoDateTime.nullable(),
   resolvedAt: isoDateTime.nullable(),
   closedAt: isoDateTime.nullable(),
+  /** The earliest unmet SLA due time while the clock runs; null when paused, met or stopped. */
+  slaDueAt: isoDateTime.nullable(),
+  /** Only on GET /tickets/{id} (and to staff): the full SLA state. */
+  sla: ticketSlaSchema.nullable().optional(),
   rank: z.number().optional().describe('search relevance, higher is better (only with q)'),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
 export const ticketPage = pageOf(ticketSchema);
 
-export const TIMELINE_KINDS = ['created', 'reply', 'note', 'status', 'field', 'assignment', 'escalation', 'resolution', 'reopen', 'close', 'attachment', 'remote_session', 'email_bounce', 'email_failed'] as const;
+export const TIMELINE_KINDS = ['created', 'reply', 'note', 'status', 'field', 'assignment', 'escalation', 'resolution', 'reopen', 'close', 'attachment', 'remote_session', 'email_bounce', 'email_failed', 'sla_warning', 'sla_breach', 'page'] as const;
 export const timelineEventSchema = z.object({
   id: z.number(),
   kind: z.enum(TIMELINE_KINDS),

@@ -19,11 +19,12 @@ export const VIEW_FILTER_KEYS = [
   'tier',
   'createdFrom',
   'createdTo',
+  'slaDueWithin',
 ] as const;
 export type ViewFilterKey = (typeof VIEW_FILTER_KEYS)[number];
 export type ViewFilters = Partial<Record<ViewFilterKey, string>>;
 
-export const VIEW_COLUMNS = ['number', 'title', 'status', 'priority', 'requester', 'organisation', 'group', 'assignee', 'category', 'channel', 'type', 'created', 'updated'] as const;
+export const VIEW_COLUMNS = ['number', 'title', 'status', 'priority', 'requester', 'organisation', 'group', 'assignee', 'category', 'channel', 'type', 'created', 'updated', 'sla'] as const;
 export type ViewColumn = (typeof VIEW_COLUMNS)[number];
 export const DEFAULT_VIEW_COLUMNS: ViewColumn[] = ['number', 'title', 'status', 'priority', 'requester', 'organisation', 'assignee', 'updated'];
 

@@ -17,6 +17,7 @@ export const router = createBrowserRouter([
       { path: 'queues/:queue', lazy: () => import('../features/queues/QueuePage.tsx').then((m) => ({ Component: m.QueuePage })) },
       { path: 'tickets/:id', lazy: () => import('../features/tickets/TicketPage.tsx').then((m) => ({ Component: m.TicketPage })) },
       { path: 'phone', lazy: () => import('../features/phone/PhoneCallPage.tsx').then((m) => ({ Component: m.PhoneCallPage })) },
+      { path: 'on-duty', lazy: () => import('../features/oncall/OnDutyPage.tsx').then((m) => ({ Component: m.OnDutyPage })) },
       { path: 'supervisor', lazy: () => import('../features/supervisor/SupervisorPage.tsx').then((m) => ({ Component: m.SupervisorPage })) },
       { path: 'admin/*', lazy: () => import('../features/admin/AdminPage.tsx').then((m) => ({ Component: m.AdminPage })) },
       { path: '*', Component: NotFoundPage },

@@ -42,7 +42,7 @@ export function openIntervalsOn(cal: BusinessCalendar, day: DateTime): readonly 
   let intervals: Interval[] = [];
   if (cal.always) intervals = [[day.toMillis(), day.plus({ days: 1 }).startOf('day').toMillis()]];
   else if (!cal.isHoliday(key)) {
-    const ranges = (cal.hours[String(day.weekday) as keyof WeekHours] ?? [])
+    const ranges = (cal.hours[day.weekday as keyof WeekHours] ?? [])
       .map(([a, b]) => [minutesOf(a), minutesOf(b)] as const)
       .filter(([a, b]) => b > a)
       .sort((x, y) => x[0] - y[0]);

@@ -44,6 +44,7 @@ export function toTicket(r: TicketViewRow & { rank?: number }): Ticket {
     firstResponseAt: r.first_response_at,
     resolvedAt: r.resolved_at,
     closedAt: r.closed_at,
+    slaDueAt: r.sla_due_at,
     ...(r.rank !== undefined ? { rank: Number(r.rank) } : {}),
   };
 }

@@ -57,6 +57,7 @@ const ticketColumns = [
   't.first_response_at',
   't.resolved_at',
   't.closed_at',
+  't.sla_due_at',
 ] as const;
 
 /** Tickets with the names a response shows (requester, assignee, group, organisation, category). */

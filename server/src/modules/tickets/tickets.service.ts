@@ -106,6 +106,7 @@ export async function openTicketIn(trx: Trx, deps: Deps, actor: Actor, input: Cr
     resolved_at: null,
     closed_at: null,
     mailbox_id: null,
+    sla_due_at: null,
   };
   const ticketId = await repo.insertTicket(trx, values);
   const authorId = actor.userId > 0 ? actor.userId : null;

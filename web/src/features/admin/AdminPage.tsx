@@ -15,6 +15,8 @@ const GroupsTab = lazy(() => import('./groups/GroupsTab.tsx').then((m) => ({ def
 const CategoriesTab = lazy(() => import('./categories/CategoriesTab.tsx').then((m) => ({ default: m.CategoriesTab })));
 const PriorityMatrixTab = lazy(() => import('./matrix/PriorityMatrixTab.tsx').then((m) => ({ default: m.PriorityMatrixTab })));
 const MailTab = lazy(() => import('./mail/MailTab.tsx').then((m) => ({ default: m.MailTab })));
+const ServiceLevelsTab = lazy(() => import('./sla/ServiceLevelsTab.tsx').then((m) => ({ default: m.ServiceLevelsTab })));
+const DutyTab = lazy(() => import('./duty/DutyTab.tsx').then((m) => ({ default: m.DutyTab })));
 
 const TABS = [
   ['users', 'tab_users'],
@@ -23,6 +25,8 @@ const TABS = [
   ['categories', 'tab_categories'],
   ['priority-matrix', 'tab_matrix'],
   ['mail', 'tab_mail'],
+  ['service-levels', 'tab_service_levels'],
+  ['duty', 'tab_duty'],
 ] as const;
 
 export function AdminPage() {
@@ -58,6 +62,8 @@ export function AdminPage() {
           <Route path="categories" element={<CategoriesTab />} />
           <Route path="priority-matrix" element={<PriorityMatrixTab />} />
           <Route path="mail/*" element={<MailTab />} />
+          <Route path="service-levels/*" element={<ServiceLevelsTab />} />
+          <Route path="duty/*" element={<DutyTab />} />
           <Route path="*" element={<EmptyState>{c('notFound')}</EmptyState>} />
         </Routes>
       </Suspense>

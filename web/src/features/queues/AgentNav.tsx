@@ -65,6 +65,9 @@ export function AgentNav() {
         <li>
           <NavLink to="/agent/phone">{t('phone')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/agent/on-duty">{t('onDuty')}</NavLink>
+        </li>
         {isSupervisor && (
           <li>
             <NavLink to="/agent/supervisor">{t('supervisor')}</NavLink>

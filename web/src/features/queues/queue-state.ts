@@ -7,9 +7,9 @@ export type { ViewColumn, ViewFilters, ViewSort };
 
 // The server's lists (common/schemas/views.ts), repeated here because the web bundle does
 // not import zod; the types below break the build if the two drift apart.
-export const FILTER_KEYS = ['q', 'status', 'priority', 'type', 'channel', 'groupId', 'assigneeId', 'organisationId', 'requesterId', 'categoryId', 'tier', 'createdFrom', 'createdTo'] as const satisfies readonly ViewFilterKey[];
-export const COLUMNS = ['number', 'title', 'status', 'priority', 'requester', 'organisation', 'group', 'assignee', 'category', 'channel', 'type', 'created', 'updated'] as const satisfies readonly ViewColumn[];
-export const SORTS = ['-created', 'created', '-updated', 'updated'] as const satisfies readonly ViewSort[];
+export const FILTER_KEYS = ['q', 'status', 'priority', 'type', 'channel', 'groupId', 'assigneeId', 'organisationId', 'requesterId', 'categoryId', 'tier', 'createdFrom', 'createdTo', 'slaDueWithin'] as const satisfies readonly ViewFilterKey[];
+export const COLUMNS = ['number', 'title', 'status', 'priority', 'requester', 'organisation', 'group', 'assignee', 'category', 'channel', 'type', 'created', 'updated', 'sla'] as const satisfies readonly ViewColumn[];
+export const SORTS = ['-created', 'created', '-updated', 'updated', 'sla'] as const satisfies readonly ViewSort[];
 type Exhaustive<Missing extends never> = Missing;
 export type ListsAreComplete = Exhaustive<Exclude<ViewFilterKey, (typeof FILTER_KEYS)[number]> | Exclude<ViewColumn, (typeof COLUMNS)[number]> | Exclude<ViewSort, (typeof SORTS)[number]>>;
 

@@ -40,6 +40,7 @@ const CELLS: Record<Exclude<ViewColumn, 'title'>, (t: Ticket, ctx: CellContext) 
   type: (t, { tc }) => tc(`type_${t.type}`),
   created: (t, ctx) => <Time iso={t.createdAt} ctx={ctx} />,
   updated: (t, ctx) => <Time iso={t.updatedAt} ctx={ctx} />,
+  sla: (t, ctx) => (t.slaDueAt ? <Time iso={t.slaDueAt} ctx={ctx} /> : dash),
 };
 
 export const rowLinkId = (id: number) => `queue-ticket-${id}`;

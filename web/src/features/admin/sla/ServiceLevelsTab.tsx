@@ -1,0 +1,4 @@
+// Placeholder until the service-levels screens land.
+export function ServiceLevelsTab() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// Placeholder until the on-duty page lands.
+export function OnDutyPage() {
+  return null;
+}
