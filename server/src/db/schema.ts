@@ -381,17 +381,11 @@ export interface TicketSlaTable {
   nr_met_at: string | null;
   nr_warned_at: string | null;
   nr_breached_at: string | null;
+  tier_started_at: string;
+  tier_pause_base_ms: number;
+  /** The next instant a warning, breach or tier escalation may fire. */
+  wake_at: string | null;
   updated_at: string;
-}
-
-export interface SlaTimersTable {
-  id: Generated<number>;
-  ticket_id: number;
-  kind: string; // warning | breach | tier_escalation
-  metric: string | null;
-  rule_id: number | null;
-  due_at: string;
-  created_at: string;
 }
 
 export interface SkillsTable {
@@ -495,7 +489,6 @@ export interface Database {
   sla_policies: SlaPoliciesTable;
   contracts: ContractsTable;
   ticket_sla: TicketSlaTable;
-  sla_timers: SlaTimersTable;
   skills: SkillsTable;
   user_skills: UserSkillsTable;
   agent_shifts: AgentShiftsTable;

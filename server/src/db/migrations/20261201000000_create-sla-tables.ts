@@ -1,5 +1,5 @@
 // Service levels and who works when: business calendars and their holidays, SLA policies
-// and client contracts, each ticket's SLA clock and its due timers, skills, agents' shifts,
+// and client contracts, each ticket's SLA clock and when it next wakes, skills, agents' shifts,
 // on-call rotations and pages, routing and tier-escalation rules.
 import type { Kysely } from 'kysely';
 
@@ -126,26 +126,18 @@ export async function up(db: Db): Promise<void> {
     .addColumn('nr_met_at', 'text')
     .addColumn('nr_warned_at', 'text')
     .addColumn('nr_breached_at', 'text')
+    .addColumn('tier_started_at', 'text', (c) => c.notNull()) // when the ticket reached its tier (escalation rules count from it)
+    .addColumn('tier_pause_base_ms', ms, (c) => c.notNull().defaultTo(0))
+    // The next instant something may fire (a warning, a breach, a tier escalation): the
+    // scheduler reads the few rows whose wake_at has passed, by index, never every ticket.
+    .addColumn('wake_at', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+  await db.schema.createIndex('ticket_sla_wake_at_idx').on('ticket_sla').columns(['wake_at', 'ticket_id']).execute();
 
   // The earliest unmet due time of a running clock: the queues sort and filter on it.
   await db.schema.alterTable('tickets').addColumn('sla_due_at', 'text').execute();
   await db.schema.createIndex('tickets_sla_due_at_idx').on('tickets').column('sla_due_at').execute();
-
-  // Due timers: only future work sits here, so the scheduler reads a few rows by due_at.
-  await db.schema
-    .createTable('sla_timers')
-    .addColumn('id', 'integer', id)
-    .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
-    .addColumn('kind', 'text', (c) => c.notNull()) // warning | breach | tier_escalation
-    .addColumn('metric', 'text') // firstResponse | resolution | nextResponse (warning, breach)
-    .addColumn('rule_id', 'integer') // escalation_rules.id (tier_escalation)
-    .addColumn('due_at', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('sla_timers_due_at_idx').on('sla_timers').columns(['due_at', 'id']).execute();
-  await db.schema.createIndex('sla_timers_ticket_idx').on('sla_timers').column('ticket_id').execute();
 
   // ---- skills ----
   await db.schema
@@ -292,7 +284,7 @@ export async function up(db: Db): Promise<void> {
 }
 
 export async function down(db: Db): Promise<void> {
-  for (const t of ['escalation_rules', 'routing_rules', 'oncall_pages', 'oncall_overrides', 'oncall_members', 'oncall_rotations', 'shift_overrides', 'agent_shifts', 'user_skills', 'sla_timers', 'ticket_sla', 'contracts', 'sla_policies', 'calendar_holidays']) {
+  for (const t of ['escalation_rules', 'routing_rules', 'oncall_pages', 'oncall_overrides', 'oncall_members', 'oncall_rotations', 'shift_overrides', 'agent_shifts', 'user_skills', 'ticket_sla', 'contracts', 'sla_policies', 'calendar_holidays']) {
     await db.schema.dropTable(t).execute();
   }
   await db.schema.dropIndex('tickets_sla_due_at_idx').execute();
