@@ -106,6 +106,28 @@ Open the ticket to answer: {{ticket.url}}
 <blockquote ${pre}>{{reply.body}}</blockquote>
 <p><a href="{{ticket.url}}">Open ticket #{{ticket.number}} to answer</a></p>`,
   },
+  oncall_page: {
+    subject: '[#{{ticket.number}}] On call: {{ticket.priority}} {{ticket.title}}',
+    text: `Hello {{recipient.name}},
+
+You are on call ({{page.rotation}}) and ticket #{{ticket.number}} needs you now.
+
+Title: {{ticket.title}}
+Priority: {{ticket.priority}}
+
+Acknowledge this page, or the next person on call will be paged: {{page.ackUrl}}
+
+Open the ticket: {{ticket.url}}
+`,
+    html: `<p>Hello {{recipient.name}},</p>
+<p>You are on call ({{page.rotation}}) and ticket <strong>#{{ticket.number}}</strong> needs you now.</p>
+<ul>
+<li>Title: {{ticket.title}}</li>
+<li>Priority: <strong>{{ticket.priority}}</strong></li>
+</ul>
+<p><a href="{{page.ackUrl}}"><strong>Acknowledge this page</strong></a>, or the next person on call will be paged.</p>
+<p><a href="{{ticket.url}}">Open ticket #{{ticket.number}}</a></p>`,
+  },
 };
 
 const fr: Record<TemplateKind, TemplateContent> = {
@@ -197,6 +219,28 @@ Ouvrir le ticket pour répondre${COLON} {{ticket.url}}
 <blockquote ${pre}>{{reply.body}}</blockquote>
 <p><a href="{{ticket.url}}">Ouvrir le ticket ${N}{{ticket.number}} pour répondre</a></p>`,
   },
+  oncall_page: {
+    subject: '[#{{ticket.number}}] Astreinte${COLON} {{ticket.priority}} {{ticket.title}}',
+    text: `Bonjour {{recipient.name}},
+
+Vous êtes d'astreinte ({{page.rotation}}) et le ticket ${N}{{ticket.number}} a besoin de vous maintenant.
+
+Titre${COLON} {{ticket.title}}
+Priorité${COLON} {{ticket.priority}}
+
+Accusez réception de cet appel, sinon la personne suivante de l'astreinte sera appelée${COLON} {{page.ackUrl}}
+
+Ouvrir le ticket${COLON} {{ticket.url}}
+`,
+    html: `<p>Bonjour {{recipient.name}},</p>
+<p>Vous êtes d'astreinte ({{page.rotation}}) et le ticket <strong>${N}{{ticket.number}}</strong> a besoin de vous maintenant.</p>
+<ul>
+<li>Titre${COLON} {{ticket.title}}</li>
+<li>Priorité${COLON} <strong>{{ticket.priority}}</strong></li>
+</ul>
+<p><a href="{{page.ackUrl}}"><strong>Accuser réception de cet appel</strong></a>, sinon la personne suivante de l'astreinte sera appelée.</p>
+<p><a href="{{ticket.url}}">Ouvrir le ticket ${N}{{ticket.number}}</a></p>`,
+  },
 };
 
 export const DEFAULT_TEMPLATES: Record<Language, Record<TemplateKind, TemplateContent>> = { en, fr };
@@ -210,4 +254,5 @@ export const PLACEHOLDERS: Record<TemplateKind, string[]> = {
   ticket_resolved: [...COMMON, 'author.name', 'resolution.result', 'survey.url'],
   agent_assigned: [...COMMON, 'author.name', 'requester.name', 'requester.email', 'ticket.priority'],
   agent_new_reply: [...COMMON, 'author.name', 'reply.body', 'requester.name'],
+  oncall_page: [...COMMON, 'ticket.priority', 'page.ackUrl', 'page.rotation', 'page.level'],
 };

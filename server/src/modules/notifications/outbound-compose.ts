@@ -36,7 +36,7 @@ interface Thread {
 }
 
 /** The ticket's mailbox, else GUICHET_MAIL_FROM, else helpdesk@<host of the public URL>. */
-async function senderOf(trx: Trx, config: Config, mailboxId: number | null): Promise<MailAddress> {
+export async function senderOf(trx: Trx, config: Config, mailboxId: number | null): Promise<MailAddress> {
   const mailbox = mailboxId === null ? undefined : await repo.findMailbox(trx, mailboxId);
   if (mailbox) return { name: mailbox.name, address: mailbox.address.toLowerCase() };
   return (config.mail.from ? parseMailAddress(config.mail.from) : null) ?? { name: null, address: defaultFromAddress(config.publicUrl) };

@@ -139,5 +139,6 @@ export function sampleView(language: Language, publicUrl: string): TemplateView 
     },
     resolution: { result: fr ? 'Le bac papier était mal engagé ; il est remis en place.' : 'The paper tray was not seated properly; it is back in place.' },
     survey: { url: `${publicUrl}/portal/tickets/1` },
+    page: { ackUrl: `${publicUrl}/agent/on-duty?ack=1`, rotation: fr ? 'Astreinte de nuit' : 'Night on-call', level: 0 },
   };
 }
