@@ -34,6 +34,7 @@ import { supervisorRoutes } from './modules/supervisor/supervisor.routes.ts';
 import { emailRoutes } from './modules/email/email.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { oncallRoutes } from './modules/oncall/oncall.routes.ts';
 import { isSameOrigin } from './lib/origin.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -126,6 +127,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(supervisorRoutes(deps), api);
   await app.register(notificationsRoutes(deps), api);
   await app.register(emailRoutes(deps), api);
+  await app.register(oncallRoutes(deps), api);
   await app.register(webRoutes(deps));
   return app;
 }

@@ -164,7 +164,7 @@ Ticket ${N}{{ticket.number}}${COLON} <a href="{{ticket.url}}">{{ticket.title}}</
 Pour répondre, répondez simplement à ce message.</p>`,
   },
   ticket_resolved: {
-    subject: '[#{{ticket.number}}] Résolu${COLON} {{ticket.title}}',
+    subject: `[#{{ticket.number}}] Résolu${COLON} {{ticket.title}}`,
     text: `Bonjour {{recipient.name}},
 
 Votre demande ${N}{{ticket.number}} «${NBSP}{{ticket.title}}${NBSP}» a été résolue par {{author.name}}.
@@ -187,7 +187,7 @@ Qu'avez-vous pensé de notre aide${NBSP}? Donnez votre avis en un clic${COLON} {
 <p>{{helpdesk.name}}</p>`,
   },
   agent_assigned: {
-    subject: '[#{{ticket.number}}] Vous est attribué${COLON} {{ticket.title}}',
+    subject: `[#{{ticket.number}}] Vous est attribué${COLON} {{ticket.title}}`,
     text: `Bonjour {{recipient.name}},
 
 {{author.name}} vous a attribué le ticket ${N}{{ticket.number}}.
@@ -208,7 +208,7 @@ Ouvrir le ticket${COLON} {{ticket.url}}
 <p><a href="{{ticket.url}}">Ouvrir le ticket ${N}{{ticket.number}}</a></p>`,
   },
   agent_new_reply: {
-    subject: '[#{{ticket.number}}] Nouvelle réponse de {{author.name}}${COLON} {{ticket.title}}',
+    subject: `[#{{ticket.number}}] Nouvelle réponse de {{author.name}}${COLON} {{ticket.title}}`,
     text: `{{author.name}} a répondu sur le ticket ${N}{{ticket.number}} «${NBSP}{{ticket.title}}${NBSP}»${COLON}
 
 {{reply.body}}
@@ -220,7 +220,7 @@ Ouvrir le ticket pour répondre${COLON} {{ticket.url}}
 <p><a href="{{ticket.url}}">Ouvrir le ticket ${N}{{ticket.number}} pour répondre</a></p>`,
   },
   oncall_page: {
-    subject: '[#{{ticket.number}}] Astreinte${COLON} {{ticket.priority}} {{ticket.title}}',
+    subject: `[#{{ticket.number}}] Astreinte${COLON} {{ticket.priority}} {{ticket.title}}`,
     text: `Bonjour {{recipient.name}},
 
 Vous êtes d'astreinte ({{page.rotation}}) et le ticket ${N}{{ticket.number}} a besoin de vous maintenant.
