@@ -14,6 +14,8 @@ type Exhaustive<Missing extends never> = Missing;
 export type ListsAreComplete = Exhaustive<Exclude<ViewFilterKey, (typeof FILTER_KEYS)[number]> | Exclude<ViewColumn, (typeof COLUMNS)[number]> | Exclude<ViewSort, (typeof SORTS)[number]>>;
 
 export const DEFAULT_COLUMNS: ViewColumn[] = ['number', 'title', 'status', 'priority', 'requester', 'organisation', 'assignee', 'updated'];
+/** My own tickets: their SLA instead of the assignee (me, by definition). */
+const MINE_COLUMNS: ViewColumn[] = ['number', 'title', 'status', 'priority', 'sla', 'requester', 'organisation', 'updated'];
 
 export interface QueueState {
   filters: ViewFilters;
@@ -27,7 +29,7 @@ export const NAV_QUEUES = ['work', ...BUILTIN_QUEUES] as const;
 export type NavQueue = (typeof NAV_QUEUES)[number];
 
 export const BUILTIN_DEFAULTS: Record<BuiltinQueue, QueueState> = {
-  mine: { filters: { assigneeId: 'me', status: 'open' }, sort: '-updated', columns: DEFAULT_COLUMNS },
+  mine: { filters: { assigneeId: 'me', status: 'open' }, sort: '-updated', columns: MINE_COLUMNS },
   unassigned: { filters: { groupId: 'mine', assigneeId: 'none', status: 'open' }, sort: 'created', columns: DEFAULT_COLUMNS },
   all: { filters: { status: 'open' }, sort: '-created', columns: DEFAULT_COLUMNS },
   pending: { filters: { status: 'pending' }, sort: '-updated', columns: DEFAULT_COLUMNS },

@@ -20,11 +20,11 @@ import { QualificationPanel } from './components/QualificationPanel.tsx';
 import { RemoteSessionsPanel } from './components/RemoteSessionsPanel.tsx';
 import { RequesterCard } from './components/RequesterCard.tsx';
 import { ResolutionPanel, type ResolutionHandle } from './components/ResolutionPanel.tsx';
-import { SlaClock } from './components/SlaClock.tsx';
 import { StatusActions } from './components/StatusActions.tsx';
 import { TicketHeader } from './components/TicketHeader.tsx';
 import { Timeline } from './components/Timeline.tsx';
 import { EmailPanel } from './email/EmailPanel.tsx';
+import { SlaPanel } from './sla/SlaPanel.tsx';
 import './tickets.css';
 
 export interface LoggedCall {
@@ -80,7 +80,7 @@ function TicketWorkspace({ ticket }: { ticket: Ticket }) {
         </div>
         <aside className="ticket-side" aria-label={t('sidePanels')}>
           <RequesterCard ticket={ticket} />
-          <SlaClock />
+          <SlaPanel ticket={ticket} />
           <StatusActions ticket={ticket} />
           <QualificationPanel ticket={ticket} />
           <AssignmentPanel ticket={ticket} />

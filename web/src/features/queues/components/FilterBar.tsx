@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { useFilterChoices } from '../api.ts';
 import { messages } from '../messages.ts';
 import { SORTS, type QueueState, type ViewFilters } from '../queue-state.ts';
+import { SlaDueFilter } from './SlaDueFilter.tsx';
 
 type Options = [value: string, label: string][];
 
@@ -88,6 +89,7 @@ export const FilterBar = memo(function FilterBar({ state, onChange }: { state: Q
           options={organisations.map((o) => [String(o.id), o.name])}
           onChange={set('organisationId')}
         />
+        <SlaDueFilter value={filters.slaDueWithin} onChange={set('slaDueWithin')} />
         <SelectField
           label={t('sort')}
           value={state.sort}

@@ -8,6 +8,7 @@ import { PriorityBadge, StatusBadge } from '../../../ui/Badges.tsx';
 import type { Ticket } from '../api.ts';
 import { messages } from '../messages.ts';
 import { measureQueueRender } from '../queue-context.ts';
+import { SlaCell } from './SlaCell.tsx';
 import type { ViewColumn } from '../queue-state.ts';
 
 type CommonKey = keyof (typeof common)['en'];
@@ -40,7 +41,7 @@ const CELLS: Record<Exclude<ViewColumn, 'title'>, (t: Ticket, ctx: CellContext) 
   type: (t, { tc }) => tc(`type_${t.type}`),
   created: (t, ctx) => <Time iso={t.createdAt} ctx={ctx} />,
   updated: (t, ctx) => <Time iso={t.updatedAt} ctx={ctx} />,
-  sla: (t, ctx) => (t.slaDueAt ? <Time iso={t.slaDueAt} ctx={ctx} /> : dash),
+  sla: (t, { lang }) => <SlaCell dueAt={t.slaDueAt} status={t.status} lang={lang} />,
 };
 
 export const rowLinkId = (id: number) => `queue-ticket-${id}`;

@@ -18,7 +18,7 @@ const TAKE: ViewFilters = { groupId: 'mine', assigneeId: 'none', status: 'open' 
 const NO_GROUP: ViewFilters = { groupId: 'none', assigneeId: 'none', status: 'open' };
 const MINE: ViewFilters = { assigneeId: 'me', status: 'open' };
 // No assignee column: these lists are unassigned or mine by definition.
-const WORK_COLUMNS: ViewColumn[] = ['number', 'title', 'status', 'priority', 'requester', 'organisation', 'created', 'updated'];
+const WORK_COLUMNS: ViewColumn[] = ['number', 'title', 'status', 'priority', 'sla', 'requester', 'organisation', 'created', 'updated'];
 const WORK_DEFAULTS = { filters: {}, sort: '-created' as const, columns: WORK_COLUMNS };
 
 type Pages = ReturnType<typeof useTicketPages>;

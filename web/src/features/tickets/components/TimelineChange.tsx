@@ -7,6 +7,7 @@ import { messages } from '../messages.ts';
 import { list, num, obj, ref, str } from './event-data.ts';
 import { RichText } from './RichText.tsx';
 import { EmailDeliveryLine } from '../email/EmailDeliveryLine.tsx';
+import { SlaTimelineLine } from '../sla/SlaTimelineLine.tsx';
 
 const STATUSES = new Set(['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed']);
 const FIELDS = ['title', 'description', 'type', 'channel', 'impact', 'urgency', 'priority', 'category', 'priorityOverridden', 'priorityReason'] as const;
@@ -86,6 +87,10 @@ export function TimelineChange({ event, categoryPaths }: { event: TimelineEvent;
     case 'email_bounce':
     case 'email_failed':
       return <EmailDeliveryLine event={event} />;
+    case 'sla_warning':
+    case 'sla_breach':
+    case 'page':
+      return <SlaTimelineLine event={event} />;
     default:
       what = event.kind;
   }
