@@ -12,6 +12,9 @@ import { Conflict, Forbidden, NotFound, Unprocessable } from '../../lib/errors.t
 import { checkTransition } from './ticket-status.ts';
 import * as repo from './tickets.repo.ts';
 import { queueTicketNotifications, type WrittenEvent } from '../notifications/ticket-notifications.ts';
+import type { SlaClock } from '../sla/sla-clock.ts';
+import { reconcileClock } from '../sla/sla.service.ts';
+import { acknowledgePagesOfTicket, pageOnCallIfNeeded } from '../oncall/paging.ts';
 
 export interface TicketChange {
   trx: Trx;
@@ -24,6 +27,8 @@ export interface TicketChange {
   patch: TicketUpdate;
   events: PendingEvent[];
   action: string;
+  /** The SLA clock when the change already loaded it (the scheduler does). */
+  sla?: SlaClock;
 }
 
 export type PendingEvent = Omit<repo.NewEvent, 'ticketId' | 'at' | 'authorId'> & {
@@ -70,6 +75,9 @@ export async function changeTicketIn(
   const c: TicketChange = { trx, deps, actor, at: isoNow(deps.clock), row: { ...row }, before: row, patch: {}, events: [], action };
   await apply(c);
   if (Object.keys(c.patch).length === 0 && c.events.length === 0) return undefined;
+  await reconcileClock(c);
+  if (c.row.priority === 1 && c.before.priority !== 1) await pageOnCallIfNeeded(trx, deps, c.row, c.at);
+  if (c.row.assignee_id !== null && c.row.assignee_id !== c.before.assignee_id) await acknowledgePagesOfTicket(trx, id, c.row.assignee_id, c.at);
   set(c, 'updated_at', c.at);
   await repo.updateTicketRow(trx, id, c.patch);
   const authorId = actor.userId > 0 ? actor.userId : null;

@@ -140,26 +140,31 @@ export async function escalateTicket(deps: Deps, actor: Actor, id: number, input
     if (target.tier < c.row.tier) {
       throw new Conflict(`Escalation goes up: the ticket is at tier ${c.row.tier}. To hand it back to tier ${target.tier}, assign it to that group.`);
     }
-    if (target.id === c.row.group_id) throw new Conflict(`The ticket is already with ${target.name}.`);
-    const fromGroup = c.row.group_id === null ? null : await repo.findGroup(c.trx, c.row.group_id);
-    const from = { tier: c.row.tier, group: fromGroup ? { id: fromGroup.id, name: fromGroup.name } : null };
-    set(c, 'group_id', target.id);
-    set(c, 'tier', target.tier);
-    set(c, 'assignee_id', null);
-    set(c, 'escalation_count', c.row.escalation_count + 1);
-    const fromStatus = c.row.status;
-    if (fromStatus !== 'new') {
-      set(c, 'status', 'new');
-      set(c, 'pending_reason', null);
-    }
-    c.events.push({
-      kind: 'escalation',
-      internal: true,
-      body: input.note,
-      data: { from, to: { tier: target.tier, group: { id: target.id, name: target.name } }, status: { from: fromStatus, to: 'new' } },
-    });
+    await applyEscalation(c, target, input.note);
   });
   return getTicket(deps, actor, id);
+}
+
+/** Hands the locked ticket to a higher-tier group with its hand-off note (agents, SLA actions, tier rules). */
+export async function applyEscalation(c: TicketChange, target: { id: number; name: string; tier: number }, note: string): Promise<void> {
+  if (target.id === c.row.group_id) throw new Conflict(`The ticket is already with ${target.name}.`);
+  const fromGroup = c.row.group_id === null ? null : await repo.findGroup(c.trx, c.row.group_id);
+  const from = { tier: c.row.tier, group: fromGroup ? { id: fromGroup.id, name: fromGroup.name } : null };
+  set(c, 'group_id', target.id);
+  set(c, 'tier', target.tier);
+  set(c, 'assignee_id', null);
+  set(c, 'escalation_count', c.row.escalation_count + 1);
+  const fromStatus = c.row.status;
+  if (fromStatus !== 'new') {
+    set(c, 'status', 'new');
+    set(c, 'pending_reason', null);
+  }
+  c.events.push({
+    kind: 'escalation',
+    internal: true,
+    body: note,
+    data: { from, to: { tier: target.tier, group: { id: target.id, name: target.name } }, status: { from: fromStatus, to: 'new' } },
+  });
 }
 
 async function escalationTarget(c: TicketChange, input: EscalateInput) {

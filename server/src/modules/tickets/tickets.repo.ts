@@ -226,6 +226,8 @@ export interface TicketFilters {
   tier?: number;
   createdFrom?: string;
   createdTo?: string;
+  /** SLA clock running and due before this instant (overdue included). */
+  slaDueBefore?: string;
 }
 
 function applyFilters<QB extends SelectQueryBuilder<T, 't', any>>(q: QB, f: TicketFilters): QB {
@@ -244,10 +246,13 @@ function applyFilters<QB extends SelectQueryBuilder<T, 't', any>>(q: QB, f: Tick
   if (f.tier !== undefined) r = r.where('t.tier', '=', f.tier);
   if (f.createdFrom) r = r.where('t.created_at', '>=', f.createdFrom);
   if (f.createdTo) r = r.where('t.created_at', '<', f.createdTo);
+  if (f.slaDueBefore) r = r.where('t.sla_due_at', '<=', f.slaDueBefore);
   return r as QB;
 }
 
-export type SortKey = 'created_at' | 'updated_at';
+export type SortKey = 'created_at' | 'updated_at' | 'sla_due_at';
+/** Tickets without a running SLA clock sort after every due time (NULLs order differently on the two back ends). */
+export const NO_SLA_DUE = '9999-12-31T23:59:59.999Z';
 export interface KeysetPage {
   sort: SortKey;
   descending: boolean;
@@ -257,7 +262,7 @@ export interface KeysetPage {
 
 /** A page in created/updated order, by keyset: deep pages cost what the first one does. */
 export function listTicketViews(db: Trx, scope: Scope, f: TicketFilters, page: KeysetPage) {
-  const col = `t.${page.sort}` as const;
+  const col = page.sort === 'sla_due_at' ? sql<string>`coalesce(t.sla_due_at, ${sql.lit(NO_SLA_DUE)})` : (`t.${page.sort}` as const);
   const dir = page.descending ? 'desc' : 'asc';
   // Deferred join: pick the page's ids on the narrow index first, then join names for those only.
   let ids = applyFilters(db.selectFrom('tickets as t').select('t.id').where((eb) => scopeFilter(eb, scope)) as any, f) as any;

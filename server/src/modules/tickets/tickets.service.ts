@@ -13,6 +13,8 @@ import { getPriorityMatrix } from '../settings/settings.service.ts';
 import { findCategoryIdByPath } from '../categories/categories.repo.ts';
 import { derivePriority, priorityFromLabel } from './priority-matrix.ts';
 import { changeAssignment, notVisible, set, writtenEvent, type TicketChange } from './ticket-change.ts';
+import { clockDueAt, insertClock, planClock, ticketSla } from '../sla/sla.service.ts';
+import { pageOnCallIfNeeded } from '../oncall/paging.ts';
 import { queueTicketNotifications } from '../notifications/ticket-notifications.ts';
 import { toTicket, toTimelineEvent } from './ticket-dto.ts';
 import { findOrCreateRequester, findRequesterById } from './requesters.ts';
@@ -108,7 +110,10 @@ export async function openTicketIn(trx: Trx, deps: Deps, actor: Actor, input: Cr
     mailbox_id: null,
     sla_due_at: null,
   };
+  const clock = await planClock(trx, values);
+  values.sla_due_at = clockDueAt(clock);
   const ticketId = await repo.insertTicket(trx, values);
+  await insertClock(trx, ticketId, clock);
   const authorId = actor.userId > 0 ? actor.userId : null;
   const createdEvent = { kind: 'created', internal: false, data: { channel: input.channel ?? null, ...opts.createdData } };
   const written = [writtenEvent(await repo.insertEvent(trx, { ...createdEvent, ticketId, authorId, at }), createdEvent)];
@@ -121,6 +126,7 @@ export async function openTicketIn(trx: Trx, deps: Deps, actor: Actor, input: Cr
     for (const e of c.events) written.push(writtenEvent(await repo.insertEvent(trx, { ...e, ticketId, authorId, at }), e));
     row = c.row;
   }
+  await pageOnCallIfNeeded(trx, deps, row, at);
   await queueTicketNotifications({ trx, deps, actor, at, before: null, ticket: row, events: written });
   await recordAudit(trx, actor, at, {
     action: 'ticket.create',
@@ -150,7 +156,9 @@ export async function resolveCategory(trx: Trx, ref: number | string | null | un
 export async function getTicket(deps: Deps, actor: Actor, id: number): Promise<Ticket> {
   const row = await repo.findTicketView(deps.db, actor.scope, id);
   if (!row) throw notVisible(id);
-  return toTicket(row);
+  // The SLA state is the support team's business, not the requester's.
+  if (!isStaff(actor.roles)) return toTicket(row);
+  return { ...toTicket(row), sla: await ticketSla(deps.db, id, isoNow(deps.clock)) };
 }
 
 export async function getTimeline(deps: Deps, actor: Actor, id: number) {
@@ -203,6 +211,7 @@ async function filtersFor(deps: Deps, actor: Actor, q: ListTicketsQuery): Promis
     tier: q.tier,
     createdFrom: q.createdFrom && new Date(q.createdFrom).toISOString(),
     createdTo: q.createdTo && new Date(q.createdTo).toISOString(),
+    slaDueBefore: q.slaDueWithin === undefined ? undefined : new Date(deps.clock.now().getTime() + q.slaDueWithin * 60_000).toISOString(),
   };
 }
 
@@ -229,7 +238,7 @@ export async function listTickets(deps: Deps, actor: Actor, q: ListTicketsQuery)
     const items = rows.slice(0, q.limit).map(toTicket);
     return { items, nextCursor: rows.length > q.limit ? encodeCursor({ o: offset + q.limit }) : null };
   }
-  const sort = q.sort.replace('-', '') === 'updated' ? 'updated_at' : 'created_at';
+  const sort = q.sort === 'sla' ? 'sla_due_at' : q.sort.replace('-', '') === 'updated' ? 'updated_at' : 'created_at';
   const rows = await repo.listTicketViews(deps.db, actor.scope, filters, {
     sort,
     descending: q.sort.startsWith('-'),
@@ -240,7 +249,7 @@ export async function listTickets(deps: Deps, actor: Actor, q: ListTicketsQuery)
   const last = page[page.length - 1];
   return {
     items: page.map(toTicket),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ v: last[sort], i: last.id }) : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ v: last[sort] ?? repo.NO_SLA_DUE, i: last.id }) : null,
   };
 }
 
