@@ -35,6 +35,7 @@ import { emailRoutes } from './modules/email/email.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { oncallRoutes } from './modules/oncall/oncall.routes.ts';
+import { calendarsRoutes } from './modules/calendars/calendars.routes.ts';
 import { isSameOrigin } from './lib/origin.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -128,6 +129,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(notificationsRoutes(deps), api);
   await app.register(emailRoutes(deps), api);
   await app.register(oncallRoutes(deps), api);
+  await app.register(calendarsRoutes(deps), api);
   await app.register(webRoutes(deps));
   return app;
 }
