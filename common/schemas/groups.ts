@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LIMITS, TIERS } from '../enums.ts';
 import { dbId, isoDateTime, userRef } from './shared.ts';
+import { ASSIGNMENT_STRATEGIES } from './routing.ts';
 
 const name = z.string().trim().min(1).max(LIMITS.name);
 const tier = z.literal([...TIERS]);
@@ -25,6 +26,8 @@ export const groupSchema = z.object({
   tier: z.number(),
   description: z.string(),
   members: z.array(userRef),
+  /** How new tickets routed to the group get an assignee (PUT /groups/{id}/assignment). */
+  assignmentStrategy: z.enum(ASSIGNMENT_STRATEGIES),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });

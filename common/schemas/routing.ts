@@ -14,6 +14,8 @@ export const setUserSkillsBody = z.object({ skillIds: z.array(dbId).max(200) }).
 export const userSkillsResponse = z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) });
 /** PUT /categories/{id}/required-skill */
 export const setRequiredSkillBody = z.object({ skillId: dbId.nullable() }).strict();
+export const categoryRequiredSkillSchema = z.object({ categoryId: z.number(), requiredSkill: z.object({ id: z.number(), name: z.string() }).nullable() });
+export type CategoryRequiredSkill = z.infer<typeof categoryRequiredSkillSchema>;
 
 export const ASSIGNMENT_STRATEGIES = ['manual', 'round_robin', 'least_loaded'] as const;
 export type AssignmentStrategy = (typeof ASSIGNMENT_STRATEGIES)[number];

@@ -3,12 +3,13 @@ import { sql } from 'kysely';
 import type { Trx } from '../../db/db.ts';
 import { STAFF_ROLES } from '../../../../common/enums.ts';
 import type { Group } from '../../../../common/schemas/groups.ts';
+import type { AssignmentStrategy } from '../../../../common/schemas/routing.ts';
 
-const GROUP_COLUMNS = ['id', 'name', 'tier', 'description', 'created_at', 'updated_at'] as const;
+const GROUP_COLUMNS = ['id', 'name', 'tier', 'description', 'assignment_strategy', 'created_at', 'updated_at'] as const;
 
 async function withMembers(
   db: Trx,
-  rows: { id: number; name: string; tier: number; description: string; created_at: string; updated_at: string }[],
+  rows: { id: number; name: string; tier: number; description: string; assignment_strategy: string; created_at: string; updated_at: string }[],
 ): Promise<Group[]> {
   if (rows.length === 0) return [];
   const members = await db
@@ -25,6 +26,7 @@ async function withMembers(
     tier: r.tier,
     description: r.description,
     members: members.filter((m) => m.group_id === r.id).map((m) => ({ id: m.id, name: m.name, email: m.email })),
+    assignmentStrategy: r.assignment_strategy as AssignmentStrategy,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }));

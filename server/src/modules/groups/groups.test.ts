@@ -29,7 +29,7 @@ describe('groups', () => {
     const name = `Service desk ${uniq()}`;
     const r = await create({ name, tier: 1, description: 'First line' });
     assert.equal(r.status, 201, JSON.stringify(r.body));
-    assert.deepEqual(Object.keys(r.body).sort(), ['createdAt', 'description', 'id', 'members', 'name', 'tier', 'updatedAt']);
+    assert.deepEqual(Object.keys(r.body).sort(), ['assignmentStrategy', 'createdAt', 'description', 'id', 'members', 'name', 'tier', 'updatedAt']);
     assert.equal(r.body.tier, 1);
     assert.deepEqual(r.body.members, []);
     for (const who of [admin, supervisor, agent]) {
