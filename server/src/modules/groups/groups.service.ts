@@ -8,6 +8,7 @@ import { Conflict, NotFound, Unprocessable } from '../../lib/errors.ts';
 import type { CreateGroupInput, Group, UpdateGroupInput } from '../../../../common/schemas/groups.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import * as repo from './groups.repo.ts';
+import { forgetRoutingRules } from '../routing/route.ts';
 
 async function assertNameFree(trx: Trx, name: string, exceptId?: number) {
   const other = await repo.findGroupByName(trx, name);
@@ -70,6 +71,7 @@ export async function updateGroup(deps: Deps, actor: Actor, id: number, input: U
 
 export async function deleteGroup(deps: Deps, actor: Actor, id: number): Promise<void> {
   const at = isoNow(deps.clock);
+  // Its routing rules go with it (cascade): the cached ones must not send a ticket there.
   await deps.db.transaction().execute(async (trx) => {
     const g = await findOrFail(trx, id);
     const tickets = await repo.countGroupTickets(trx, id);
@@ -82,6 +84,7 @@ export async function deleteGroup(deps: Deps, actor: Actor, id: number): Promise
       data: { name: g.name, tier: g.tier, memberIds: g.members.map((m) => m.id) },
     });
   });
+  forgetRoutingRules();
 }
 
 /** Replaces the members of a group; every member must be staff. */

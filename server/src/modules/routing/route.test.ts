@@ -137,6 +137,17 @@ describe('routing rules: matching', () => {
   });
 });
 
+describe('routing rules: a deleted group', () => {
+  test('takes its rules with it, and the cached rules forget them at once', async () => {
+    await clearRules();
+    const g = await makeGroup(t.deps);
+    const r = await createRule({ conditions: { channels: ['api'] }, groupId: g.id });
+    assert.equal((await route({ channel: 'api' }))?.ruleId, r.body.id);
+    assert.equal((await api.delete(`/api/v1/groups/${g.id}`, { token: cast.admin.token })).status, 204);
+    assert.equal(await route({ channel: 'api' }), null);
+  });
+});
+
 describe('routing rules: access and bad input', () => {
   test('agents read, only admins write', async () => {
     const g = await makeGroup(t.deps);
