@@ -173,7 +173,7 @@ export const updateMailboxBody = createMailboxBody.partial().strict();
 export type UpdateMailboxInput = z.infer<typeof updateMailboxBody>;
 
 // Notification templates
-export const TEMPLATE_KINDS = ['ticket_created', 'agent_reply', 'ticket_resolved', 'agent_assigned', 'agent_new_reply', 'oncall_page'] as const;
+export const TEMPLATE_KINDS = ['ticket_created', 'agent_reply', 'ticket_resolved', 'agent_assigned', 'agent_new_reply', 'oncall_page', 'sla_warning', 'sla_breach'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export const templateSchema = z.object({

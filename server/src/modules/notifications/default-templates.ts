@@ -128,6 +128,36 @@ Open the ticket: {{ticket.url}}
 <p><a href="{{page.ackUrl}}"><strong>Acknowledge this page</strong></a>, or the next person on call will be paged.</p>
 <p><a href="{{ticket.url}}">Open ticket #{{ticket.number}}</a></p>`,
   },
+  sla_warning: {
+    subject: '[#{{ticket.number}}] SLA at risk: {{sla.metric}} due on {{sla.dueAt}}',
+    text: `Hello {{recipient.name}},
+
+The {{sla.metric}} target of ticket #{{ticket.number}} ({{ticket.priority}}, policy {{sla.policy}}) is due on {{sla.dueAt}}.
+
+Title: {{ticket.title}}
+
+Open the ticket: {{ticket.url}}
+`,
+    html: `<p>Hello {{recipient.name}},</p>
+<p>The <strong>{{sla.metric}}</strong> target of ticket <strong>#{{ticket.number}}</strong> ({{ticket.priority}}, policy {{sla.policy}}) is due on <strong>{{sla.dueAt}}</strong>.</p>
+<p>Title: {{ticket.title}}</p>
+<p><a href="{{ticket.url}}">Open ticket #{{ticket.number}}</a></p>`,
+  },
+  sla_breach: {
+    subject: '[#{{ticket.number}}] SLA breached: {{sla.metric}} was due on {{sla.dueAt}}',
+    text: `Hello {{recipient.name}},
+
+The {{sla.metric}} target of ticket #{{ticket.number}} ({{ticket.priority}}, policy {{sla.policy}}) was due on {{sla.dueAt}} and is breached.
+
+Title: {{ticket.title}}
+
+Open the ticket: {{ticket.url}}
+`,
+    html: `<p>Hello {{recipient.name}},</p>
+<p>The <strong>{{sla.metric}}</strong> target of ticket <strong>#{{ticket.number}}</strong> ({{ticket.priority}}, policy {{sla.policy}}) was due on <strong>{{sla.dueAt}}</strong> and is <strong>breached</strong>.</p>
+<p>Title: {{ticket.title}}</p>
+<p><a href="{{ticket.url}}">Open ticket #{{ticket.number}}</a></p>`,
+  },
 };
 
 const fr: Record<TemplateKind, TemplateContent> = {
@@ -241,6 +271,36 @@ Ouvrir le ticket${COLON} {{ticket.url}}
 <p><a href="{{page.ackUrl}}"><strong>Accuser réception de cet appel</strong></a>, sinon la personne suivante de l'astreinte sera appelée.</p>
 <p><a href="{{ticket.url}}">Ouvrir le ticket ${N}{{ticket.number}}</a></p>`,
   },
+  sla_warning: {
+    subject: `[#{{ticket.number}}] SLA menacé${COLON} {{sla.metric}}, échéance le {{sla.dueAt}}`,
+    text: `Bonjour {{recipient.name}},
+
+L'objectif de {{sla.metric}} du ticket ${N}{{ticket.number}} ({{ticket.priority}}, politique {{sla.policy}}) arrive à échéance le {{sla.dueAt}}.
+
+Titre${COLON} {{ticket.title}}
+
+Ouvrir le ticket${COLON} {{ticket.url}}
+`,
+    html: `<p>Bonjour {{recipient.name}},</p>
+<p>L'objectif de <strong>{{sla.metric}}</strong> du ticket <strong>${N}{{ticket.number}}</strong> ({{ticket.priority}}, politique {{sla.policy}}) arrive à échéance le <strong>{{sla.dueAt}}</strong>.</p>
+<p>Titre${COLON} {{ticket.title}}</p>
+<p><a href="{{ticket.url}}">Ouvrir le ticket ${N}{{ticket.number}}</a></p>`,
+  },
+  sla_breach: {
+    subject: `[#{{ticket.number}}] SLA dépassé${COLON} {{sla.metric}}, échéance le {{sla.dueAt}}`,
+    text: `Bonjour {{recipient.name}},
+
+L'objectif de {{sla.metric}} du ticket ${N}{{ticket.number}} ({{ticket.priority}}, politique {{sla.policy}}) était dû le {{sla.dueAt}} et n'est pas tenu.
+
+Titre${COLON} {{ticket.title}}
+
+Ouvrir le ticket${COLON} {{ticket.url}}
+`,
+    html: `<p>Bonjour {{recipient.name}},</p>
+<p>L'objectif de <strong>{{sla.metric}}</strong> du ticket <strong>${N}{{ticket.number}}</strong> ({{ticket.priority}}, politique {{sla.policy}}) était dû le <strong>{{sla.dueAt}}</strong> et <strong>n'est pas tenu</strong>.</p>
+<p>Titre${COLON} {{ticket.title}}</p>
+<p><a href="{{ticket.url}}">Ouvrir le ticket ${N}{{ticket.number}}</a></p>`,
+  },
 };
 
 export const DEFAULT_TEMPLATES: Record<Language, Record<TemplateKind, TemplateContent>> = { en, fr };
@@ -255,4 +315,6 @@ export const PLACEHOLDERS: Record<TemplateKind, string[]> = {
   agent_assigned: [...COMMON, 'author.name', 'requester.name', 'requester.email', 'ticket.priority'],
   agent_new_reply: [...COMMON, 'author.name', 'reply.body', 'requester.name'],
   oncall_page: [...COMMON, 'ticket.priority', 'page.ackUrl', 'page.rotation', 'page.level'],
+  sla_warning: [...COMMON, 'ticket.priority', 'sla.metric', 'sla.dueAt', 'sla.policy'],
+  sla_breach: [...COMMON, 'ticket.priority', 'sla.metric', 'sla.dueAt', 'sla.policy'],
 };

@@ -7,23 +7,23 @@ import { changeAssignment, set, type TicketChange } from '../tickets/ticket-chan
 import { applyEscalation } from '../tickets/ticket-workflow.service.ts';
 import * as ticketsRepo from '../tickets/tickets.repo.ts';
 import type { LoadedPolicy } from './sla-clock.ts';
-import { queueSlaMail } from './sla-mail.ts';
+import { queueSlaMail, type SlaMailFacts } from './sla-mail.ts';
 
 const METRIC_LABEL: Record<SlaMetric, string> = { firstResponse: 'first response', resolution: 'resolution', nextResponse: 'next response' };
 
 /** Runs the policy's actions for one warning or breach; returns what was done, for the timeline. */
-export async function runSlaActions(c: TicketChange, policy: LoadedPolicy, on: 'warning' | 'breach', metric: SlaMetric, dueAt: string | null): Promise<string[]> {
+export async function runSlaActions(c: TicketChange, policy: LoadedPolicy, timeZone: string, on: 'warning' | 'breach', metric: SlaMetric, dueAt: string | null): Promise<string[]> {
   const done: string[] = [];
   const actions = policy.actions.filter((a) => a.on === on && (a.metric === 'any' || a.metric === metric));
   const why = `SLA ${on} (${METRIC_LABEL[metric]}, policy ${policy.name})`;
   for (const action of actions) {
-    const outcome = await runOne(c, action, why, { on, metric, dueAt });
+    const outcome = await runOne(c, action, why, { on, metric, dueAt, policyName: policy.name, timeZone });
     if (outcome) done.push(outcome);
   }
   return done;
 }
 
-async function runOne(c: TicketChange, action: SlaAction, why: string, what: { on: 'warning' | 'breach'; metric: SlaMetric; dueAt: string | null }): Promise<string | null> {
+async function runOne(c: TicketChange, action: SlaAction, why: string, what: SlaMailFacts): Promise<string | null> {
   switch (action.do) {
     case 'notify_assignee':
     case 'notify_group':

@@ -56,13 +56,13 @@ async function fireClock(deps: Deps, ticketId: number): Promise<void> {
       for (const metric of work.warnings) {
         recordWarning(clock, metric, c.at);
         const dueAt = metricOf(clock, metric).dueAt;
-        const actions = await runSlaActions(c, policy, 'warning', metric, dueAt);
+        const actions = await runSlaActions(c, policy, cal.timeZone, 'warning', metric, dueAt);
         c.events.push({ kind: 'sla_warning', internal: true, data: { metric, dueAt, actions } });
       }
       for (const metric of work.breaches) {
         recordBreach(clock, metric);
         const dueAt = metricOf(clock, metric).dueAt;
-        const actions = await runSlaActions(c, policy, 'breach', metric, dueAt);
+        const actions = await runSlaActions(c, policy, cal.timeZone, 'breach', metric, dueAt);
         c.events.push({ kind: 'sla_breach', internal: true, data: { metric, dueAt, actions } });
       }
       const rule = work.tierRule ? rules.find((r) => r.id === work.tierRule!.id) : undefined;

@@ -9,7 +9,7 @@ export type { InboundSummary, Mailbox, OutboundSummary, Template, TemplateKind, 
 
 // Written out here because the web bundle must not import zod from the schema; the record
 // makes a kind added to the contract a compile error until it is listed.
-const KINDS: Record<TemplateKind, true> = { ticket_created: true, agent_reply: true, ticket_resolved: true, agent_assigned: true, agent_new_reply: true, oncall_page: true };
+const KINDS: Record<TemplateKind, true> = { ticket_created: true, agent_reply: true, ticket_resolved: true, agent_assigned: true, agent_new_reply: true, oncall_page: true, sla_warning: true, sla_breach: true };
 export const TEMPLATE_KINDS = Object.keys(KINDS) as TemplateKind[];
 
 interface Page<T> {
