@@ -378,10 +378,9 @@ async function openFromMail(trx: Trx, deps: Deps, a: Applying & { mailbox: Mailb
       requesterId: requester.id,
       channel: 'email',
       ...(a.mailbox?.default_category_id ? { category: a.mailbox.default_category_id } : {}),
-      ...(a.mailbox?.default_group_id ? { groupId: a.mailbox.default_group_id } : {}),
     },
     a.at,
-    { mailboxId: a.mailbox?.id ?? null, createdData: { email } },
+    { mailboxId: a.mailbox?.id ?? null, createdData: { email }, defaultGroupId: a.mailbox?.default_group_id ?? null },
   );
   const { id: eventId } = await repo.createdEventId(trx, ticketId);
   await attachFiles(trx, ticketId, eventId, a.files, a.at);

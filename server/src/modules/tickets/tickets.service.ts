@@ -15,6 +15,8 @@ import { derivePriority, priorityFromLabel } from './priority-matrix.ts';
 import { changeAssignment, notVisible, set, writtenEvent, type TicketChange } from './ticket-change.ts';
 import { clockDueAt, insertClock, planClock, ticketSla } from '../sla/sla.service.ts';
 import { pageOnCallIfNeeded } from '../oncall/paging.ts';
+import { findRoutingRule } from '../routing/route.ts';
+import { pickAssignee } from '../routing/assign.ts';
 import { queueTicketNotifications } from '../notifications/ticket-notifications.ts';
 import { toTicket, toTimelineEvent } from './ticket-dto.ts';
 import { findOrCreateRequester, findRequesterById } from './requesters.ts';
@@ -58,6 +60,39 @@ export interface OpenTicketOptions {
   mailboxId?: number | null;
   /** More detail on the "created" event (e.g. how an email was threaded). */
   createdData?: Record<string, unknown>;
+  /** The group when neither the creator nor a routing rule names one (a mailbox's default). */
+  defaultGroupId?: number | null;
+}
+
+/**
+ * Where a new ticket goes: the group or agent its creator chose; else the first routing
+ * rule that matches; else the default group (a mailbox's). Within the group, its strategy
+ * (round-robin, least-loaded, among agents on shift with the skill the category needs)
+ * picks the agent when nobody was named. `routing` says why, on the "created" event.
+ */
+async function routeNewTicket(trx: Trx, deps: Deps, ticket: TicketRow, input: CreateTicketInput, opts: OpenTicketOptions) {
+  let groupId = input.groupId ?? null;
+  let assigneeId = input.assigneeId ?? null;
+  let routing: Record<string, unknown> | null = null;
+  if (groupId === null && assigneeId === null) {
+    const rule = await findRoutingRule(trx, ticket);
+    // A rule read from the cache may name a group another process just deleted: skip it then.
+    if (rule && (await repo.findGroup(trx, rule.groupId))) {
+      groupId = rule.groupId;
+      routing = { rule: { id: rule.ruleId, name: rule.ruleName } };
+    } else if (opts.defaultGroupId != null && (await repo.findGroup(trx, opts.defaultGroupId))) {
+      groupId = opts.defaultGroupId;
+      routing = { defaultGroup: true };
+    }
+  }
+  if (groupId !== null && assigneeId === null) {
+    const pick = await pickAssignee(trx, deps, groupId, ticket, new Date(ticket.created_at));
+    if (pick) {
+      assigneeId = pick.userId;
+      routing = { ...routing, strategy: pick.strategy };
+    }
+  }
+  return { groupId, assigneeId, routing };
 }
 
 export async function openTicketIn(trx: Trx, deps: Deps, actor: Actor, input: CreateTicketInput, at: string, opts: OpenTicketOptions = {}): Promise<number> {
@@ -115,13 +150,16 @@ export async function openTicketIn(trx: Trx, deps: Deps, actor: Actor, input: Cr
   const ticketId = await repo.insertTicket(trx, values);
   await insertClock(trx, ticketId, clock);
   const authorId = actor.userId > 0 ? actor.userId : null;
-  const createdEvent = { kind: 'created', internal: false, data: { channel: input.channel ?? null, ...opts.createdData } };
+  const target = await routeNewTicket(trx, deps, { id: ticketId, ...values }, input, opts);
+  const createdEvent = { kind: 'created', internal: false, data: { channel: input.channel ?? null, ...opts.createdData, ...(target.routing ? { routing: target.routing } : {}) } };
   const written = [writtenEvent(await repo.insertEvent(trx, { ...createdEvent, ticketId, authorId, at }), createdEvent)];
   let row: TicketRow = { id: ticketId, ...values };
-  if (input.groupId != null || input.assigneeId != null || opts.mailboxId != null) {
+  if (target.groupId !== null || target.assigneeId !== null || opts.mailboxId != null) {
     const c: TicketChange = { trx, deps, actor, at, row: { ...row }, before: row, patch: {}, events: [], action: 'ticket.create' };
     if (opts.mailboxId != null) set(c, 'mailbox_id', opts.mailboxId);
-    if (input.groupId != null || input.assigneeId != null) await changeAssignment(c, { groupId: input.groupId, assigneeId: input.assigneeId }, { allowTierUp: true });
+    if (target.groupId !== null || target.assigneeId !== null) {
+      await changeAssignment(c, { groupId: target.groupId ?? undefined, assigneeId: target.assigneeId ?? undefined }, { allowTierUp: true });
+    }
     await repo.updateTicketRow(trx, ticketId, c.patch);
     for (const e of c.events) written.push(writtenEvent(await repo.insertEvent(trx, { ...e, ticketId, authorId, at }), e));
     row = c.row;
