@@ -1,0 +1,66 @@
+// Creating an on-call rotation; changing or deleting one, with its overrides and the next
+// four weeks of turns under it.
+import { useState } from 'react';
+import { api } from '../../../app/api-client.ts';
+import { useT } from '../../../app/i18n.tsx';
+import { FormStatus } from '../components/FormStatus.tsx';
+import { useDutyMutation, type Rotation } from './api.ts';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
+import { messages } from './oncall-messages.ts';
+import { RotationForm, rotationBody, type RotationFields } from './RotationForm.tsx';
+import { RotationOverrides } from './RotationOverrides.tsx';
+import { SchedulePreview } from './SchedulePreview.tsx';
+
+export function NewRotation({ onCreated }: { onCreated(r: Rotation): void }) {
+  const t = useT(messages);
+  const [done, setDone] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
+  const create = useDutyMutation((f: RotationFields) => api.post<Rotation>('/oncall/rotations', rotationBody(f)));
+  return (
+    <section className="panel" aria-labelledby="rotation-new-heading">
+      <h4 id="rotation-new-heading">{t('newRotation')}</h4>
+      <RotationForm
+        key={round}
+        rotation={null}
+        submitLabel={t('createRotation')}
+        run={async (f) => {
+          setDone(null);
+          const r = await create.mutateAsync(f);
+          setDone(t('rotationCreated', { name: r.name }));
+          setRound((n) => n + 1);
+          onCreated(r);
+        }}
+      />
+      <FormStatus success={done} />
+    </section>
+  );
+}
+
+export function EditRotation({ rotation, onDeleted }: { rotation: Rotation; onDeleted(): void }) {
+  const t = useT(messages);
+  const [saved, setSaved] = useState(false);
+  const update = useDutyMutation((f: RotationFields) => api.patch<Rotation>(`/oncall/rotations/${rotation.id}`, rotationBody(f)));
+  const remove = useDutyMutation(() => api.delete(`/oncall/rotations/${rotation.id}`));
+  return (
+    <div className="duty-split duty-split-even">
+      <section className="panel stack" aria-labelledby="rotation-edit-heading">
+        <h4 id="rotation-edit-heading">{t('editRotationTitle', { name: rotation.name })}</h4>
+        <RotationForm
+          rotation={rotation}
+          submitLabel={t('saveRotation')}
+          run={async (f) => {
+            setSaved(false);
+            await update.mutateAsync(f);
+            setSaved(true);
+          }}
+        />
+        <FormStatus success={saved ? t('rotationSaved') : null} />
+        <ConfirmDelete label={t('deleteRotation')} confirmLabel={t('confirmDeleteRotation', { name: rotation.name })} hint={t('deleteRotationHint')} run={() => remove.mutateAsync(undefined)} onDone={onDeleted} />
+      </section>
+      <div>
+        <SchedulePreview rotation={rotation} />
+        <RotationOverrides rotation={rotation} />
+      </div>
+    </div>
+  );
+}

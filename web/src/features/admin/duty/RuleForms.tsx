@@ -1,0 +1,74 @@
+// Creating a routing rule (it goes last unless placed), changing one, deleting one.
+import { useState } from 'react';
+import { api } from '../../../app/api-client.ts';
+import { useT } from '../../../app/i18n.tsx';
+import { Button } from '../../../ui/Button.tsx';
+import { FormStatus } from '../components/FormStatus.tsx';
+import { useDutyMutation, type RoutingRule } from './api.ts';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
+import { messages } from './messages.ts';
+import { RuleFieldset } from './RuleFieldset.tsx';
+import { ruleBody, ruleFields, type RuleFields } from './rule-fields.ts';
+import { useFormRun } from './useFormRun.ts';
+
+function RuleForm({ rule, submitLabel, run }: { rule: RoutingRule | null; submitLabel: string; run(f: RuleFields): Promise<unknown> }) {
+  const [fields, setFields] = useState(() => ruleFields(rule));
+  const { busy, error, submit } = useFormRun(() => run(fields));
+  return (
+    <form onSubmit={submit}>
+      <RuleFieldset fields={fields} onChange={setFields} />
+      <FormStatus error={error} />
+      <Button variant="primary" type="submit" busy={busy}>
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}
+
+export function NewRule({ onCreated }: { onCreated(r: RoutingRule): void }) {
+  const t = useT(messages);
+  const [done, setDone] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
+  const create = useDutyMutation((f: RuleFields) => api.post<RoutingRule>('/routing/rules', ruleBody(f)));
+  return (
+    <section className="panel" aria-labelledby="rule-new-heading">
+      <h4 id="rule-new-heading">{t('newRule')}</h4>
+      <RuleForm
+        key={round}
+        rule={null}
+        submitLabel={t('createRule')}
+        run={async (f) => {
+          setDone(null);
+          const r = await create.mutateAsync(f);
+          setDone(t('ruleCreated', { name: r.name }));
+          setRound((n) => n + 1);
+          onCreated(r);
+        }}
+      />
+      <FormStatus success={done} />
+    </section>
+  );
+}
+
+export function EditRule({ rule, onDeleted }: { rule: RoutingRule; onDeleted(): void }) {
+  const t = useT(messages);
+  const [saved, setSaved] = useState(false);
+  const update = useDutyMutation((f: RuleFields) => api.patch<RoutingRule>(`/routing/rules/${rule.id}`, ruleBody(f)));
+  const remove = useDutyMutation(() => api.delete(`/routing/rules/${rule.id}`));
+  return (
+    <section className="panel stack" aria-labelledby="rule-edit-heading">
+      <h4 id="rule-edit-heading">{t('editRuleTitle', { name: rule.name })}</h4>
+      <RuleForm
+        rule={rule}
+        submitLabel={t('saveRule')}
+        run={async (f) => {
+          setSaved(false);
+          await update.mutateAsync(f);
+          setSaved(true);
+        }}
+      />
+      <FormStatus success={saved ? t('ruleSaved') : null} />
+      <ConfirmDelete label={t('deleteRule')} confirmLabel={t('confirmDelete', { name: rule.name })} run={() => remove.mutateAsync(undefined)} onDone={onDeleted} />
+    </section>
+  );
+}
