@@ -39,6 +39,8 @@ import { skillsRoutes } from './modules/skills/skills.routes.ts';
 import { routingRoutes } from './modules/routing/routing.routes.ts';
 import { oncallRoutes } from './modules/oncall/oncall.routes.ts';
 import { calendarsRoutes } from './modules/calendars/calendars.routes.ts';
+import { policiesRoutes } from './modules/sla/policies.routes.ts';
+import { contractsRoutes } from './modules/sla/contracts.routes.ts';
 import { isSameOrigin } from './lib/origin.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -136,6 +138,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(routingRoutes(deps), api);
   await app.register(oncallRoutes(deps), api);
   await app.register(calendarsRoutes(deps), api);
+  await app.register(policiesRoutes(deps), api);
+  await app.register(contractsRoutes(deps), api);
   await app.register(webRoutes(deps));
   return app;
 }

@@ -101,12 +101,14 @@ export async function findContract(db: Trx, visible: 'all' | number[], id: numbe
 }
 
 /** The organisation's contracts whose dates meet [startsOn, endsOn] (null: unbounded). */
-export function findOverlappingContracts(db: Trx, organisationId: number, startsOn: string | null, endsOn: string | null, exceptId?: number) {
+export async function findOverlappingContracts(db: Trx, organisationId: number, startsOn: string | null, endsOn: string | null, exceptId?: number) {
   let q = db.selectFrom('contracts').select(['id', 'name', 'starts_on', 'ends_on']).where('organisation_id', '=', organisationId);
   if (endsOn !== null) q = q.where((eb) => eb.or([eb('starts_on', 'is', null), eb('starts_on', '<=', endsOn)]));
   if (startsOn !== null) q = q.where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', startsOn)]));
   if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
-  return q.orderBy('starts_on').orderBy('id').execute();
+  // Earliest first, "always" (null) before any date, the same on both back ends.
+  const rows = await q.execute();
+  return rows.sort((a, b) => (a.starts_on ?? '').localeCompare(b.starts_on ?? '') || a.id - b.id);
 }
 
 /** Locks the organisation's row until commit (PostgreSQL): contracts of one organisation are checked one writer at a time. */
