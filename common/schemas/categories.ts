@@ -40,6 +40,8 @@ export const categorySchema = z.object({
   name: z.string(),
   path: z.string(),
   isActive: z.boolean(),
+  /** Routing assigns tickets of this category (and its sub-categories) only to agents with this skill. */
+  requiredSkillId: z.number().nullable(),
   createdAt: isoDateTime,
 });
 export type Category = z.infer<typeof categorySchema>;

@@ -149,6 +149,8 @@ test('serve: listens, accepts a token from `token create`, runs the recurring jo
       'recurring:email.poll-imap',
       'recurring:email.process-waiting',
       'recurring:sessions.purge-expired',
+      'recurring:sla.backfill',
+      'recurring:sla.tick',
       'recurring:tickets.auto-close',
     ];
     for (let i = 0; i < 50 && keys.length < recurring.length; i++) {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Trx } from '../../db/db.ts';
 import { splitCategoryPath, type CategoryRow } from './category-tree.ts';
 
-const COLUMNS = ['id', 'parent_id', 'name', 'is_active', 'created_at'] as const;
+const COLUMNS = ['id', 'parent_id', 'name', 'is_active', 'required_skill_id', 'created_at'] as const;
 
 /** The whole tree: a helpdesk has tens or hundreds of categories, so paths are built in memory. */
 export function listCategoryRows(db: Trx): Promise<CategoryRow[]> {

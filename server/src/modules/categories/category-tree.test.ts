@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { splitCategoryPath, toCategoryList, toCategoryTree, wouldCreateCycle, type CategoryRow } from './category-tree.ts';
 
-const row = (id: number, parent_id: number | null, name: string, is_active = 1): CategoryRow => ({ id, parent_id, name, is_active, created_at: '2026-01-01T00:00:00.000Z' });
+const row = (id: number, parent_id: number | null, name: string, is_active = 1): CategoryRow => ({ id, parent_id, name, is_active, required_skill_id: null, created_at: '2026-01-01T00:00:00.000Z' });
 const rows = [
   row(1, null, 'Software'),
   row(2, null, 'hardware'),

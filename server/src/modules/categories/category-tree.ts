@@ -6,6 +6,7 @@ export interface CategoryRow {
   parent_id: number | null;
   name: string;
   is_active: number;
+  required_skill_id: number | null;
   created_at: string;
 }
 
@@ -51,6 +52,7 @@ export function toCategoryList(rows: CategoryRow[], opts: { activeOnly?: boolean
       name: row.name,
       path: segments.join(CATEGORY_PATH_SEPARATOR),
       isActive: row.is_active === 1,
+      requiredSkillId: row.required_skill_id,
       createdAt: row.created_at,
     }));
 }

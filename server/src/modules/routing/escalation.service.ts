@@ -8,6 +8,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { NotFound, Unprocessable } from '../../lib/errors.ts';
 import type { CreateEscalationRuleInput, EscalationRule, UpdateEscalationRuleInput } from '../../../../common/schemas/routing.ts';
 import * as repo from './rules.repo.ts';
+import { scheduleRewake } from '../sla/sla.jobs.ts';
 
 function escalationOf(r: repo.EscalationRow): EscalationRule {
   return {
@@ -47,6 +48,7 @@ export function createEscalationRule(deps: Deps, actor: Actor, input: CreateEsca
   return deps.db.transaction().execute(async (trx) => {
     await checkTarget(trx, input.fromTier, input.toGroupId);
     const id = await repo.insertEscalation(trx, { ...input, at });
+    await scheduleRewake(trx, input.fromTier, at);
     await recordAudit(trx, actor, at, { action: 'escalation_rule.create', entityType: 'escalation_rule', entityId: id, data: input });
     return findOrFail(trx, id);
   });
@@ -65,6 +67,7 @@ export function updateEscalationRule(deps: Deps, actor: Actor, id: number, input
     };
     if (input.fromTier !== undefined || input.toGroupId !== undefined) await checkTarget(trx, next.fromTier, next.toGroupId);
     await repo.updateEscalation(trx, id, { ...next, at });
+    for (const tier of new Set([before.fromTier, next.fromTier])) await scheduleRewake(trx, tier, at);
     await recordAudit(trx, actor, at, {
       action: 'escalation_rule.update',
       entityType: 'escalation_rule',

@@ -4,7 +4,8 @@
 // in the same commit as its actions, so a restart (or a second process) finds it done and
 // never repeats it; one that was not committed is simply found due again.
 import type { Deps } from '../../lib/deps.ts';
-import type { JobHandler, RecurringJob } from '../../lib/jobs.ts';
+import { enqueueJob, type JobHandler, type RecurringJob } from '../../lib/jobs.ts';
+import type { Trx } from '../../db/db.ts';
 import { systemActor } from '../../lib/actor.ts';
 import { isoNow } from '../../lib/clock.ts';
 import { changeTicketIn, publishTicketChange } from '../tickets/ticket-change.ts';
@@ -99,11 +100,44 @@ export async function backfillClocks(deps: Deps): Promise<number> {
   }
 }
 
+const REWAKE_JOB = 'sla.rewake';
+
+/** A tier rule was made or changed: open tickets at that tier get their wake-up time again (after commit, by a job). */
+export async function scheduleRewake(trx: Trx, tier: number, at: string): Promise<void> {
+  await enqueueJob(trx, { kind: REWAKE_JOB, payload: { tier }, dedupeKey: `${REWAKE_JOB}:${tier}` }, at);
+}
+
+/** Recomputes the wake-up time of the running clocks at a tier, each with its ticket locked. */
+export async function rewakeTier(deps: Deps, tier: number): Promise<number> {
+  repo.forgetSlaConfig();
+  let afterId = 0;
+  let changed = 0;
+  for (;;) {
+    const batch = await repo.findOpenTicketIdsAtTier(deps.db, tier, afterId, BATCH);
+    for (const { id } of batch) {
+      await deps.db.transaction().execute(async (trx) => {
+        const row = await ticketsRepo.lockTicket(trx, deps.dialect, id);
+        const clock = await repo.findClock(trx, id);
+        if (!row || !clock || row.tier !== tier) return;
+        const policy = await repo.loadPolicy(trx, clock.policy_id);
+        const cal = await loadBusinessCalendar(trx, clock.calendar_id);
+        const wake = wakeAt(cal, clock, policy, await repo.tierRulesFor(trx, tier));
+        if (wake === clock.wake_at) return;
+        await trx.updateTable('ticket_sla').set({ wake_at: wake }).where('ticket_id', '=', id).execute();
+        changed++;
+      });
+      afterId = id;
+    }
+    if (batch.length < BATCH) return changed;
+  }
+}
+
 export function slaJobs(): { handlers: Record<string, JobHandler>; recurring: RecurringJob[] } {
   return {
     handlers: {
       'sla.tick': async (deps) => void (await runDueSla(deps)),
       'sla.backfill': async (deps) => void (await backfillClocks(deps)),
+      [REWAKE_JOB]: async (deps, payload: { tier: number }) => void (await rewakeTier(deps, payload.tier)),
     },
     recurring: [
       { kind: 'sla.tick', everyMs: 10_000 },

@@ -11,12 +11,10 @@ import { messages as admin } from '../messages.ts';
 import { useDutyMutation, type Skill } from './api.ts';
 import { messages } from './messages.ts';
 
-/** The required skill, when the category list carries it (as an id or a reference). */
+/** Each category's required skill, from the category tree. */
 function requiredOf(nodes: readonly CategoryNode[] | undefined, out = new Map<number, number | null>()) {
   for (const n of nodes ?? []) {
-    const x = n as CategoryNode & { requiredSkillId?: number | null; requiredSkill?: { id: number } | null };
-    if (x.requiredSkillId !== undefined) out.set(n.id, x.requiredSkillId);
-    else if (x.requiredSkill !== undefined) out.set(n.id, x.requiredSkill?.id ?? null);
+    out.set(n.id, n.requiredSkillId);
     requiredOf(n.children, out);
   }
   return out;
@@ -67,8 +65,7 @@ export function CategorySkills({ skills }: { skills: Skill[] }) {
             </thead>
             <tbody>
               {categories.map((o) => {
-                // undefined: the category list does not say (older servers); shown as such, not as None.
-                const value = o.id in chosen ? chosen[o.id] : stored.get(o.id);
+                const value = o.id in chosen ? chosen[o.id] : (stored.get(o.id) ?? null);
                 return (
                   <tr key={o.id}>
                     <td>{o.path}</td>
@@ -76,15 +73,10 @@ export function CategorySkills({ skills }: { skills: Skill[] }) {
                       <select
                         className="duty-select"
                         aria-label={t('requiredSkillFor', { category: o.path })}
-                        value={value === undefined ? '' : (value ?? 'none')}
+                        value={value ?? 'none'}
                         disabled={save.isPending}
                         onChange={(e) => e.target.value && change(o.id, o.path, e.target.value === 'none' ? null : Number(e.target.value))}
                       >
-                        {value === undefined && (
-                          <option value="" disabled>
-                            {t('requiredUnknown')}
-                          </option>
-                        )}
                         <option value="none">{t('noSkillRequired')}</option>
                         {skills.map((s) => (
                           <option key={s.id} value={s.id}>
