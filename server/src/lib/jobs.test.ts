@@ -11,6 +11,7 @@ import type { Deps } from './deps.ts';
 import type { Clock } from './clock.ts';
 import { createPgDatabase, openTestDeps, testDb, type PgTestDatabase } from '../test/databases.ts';
 import { DEAD_JOB_RUN_AT, backoffMs, enqueueJob, recurringDedupeKey, startJobRunner } from './jobs.ts';
+import { testClock } from '../test/test-clock.ts';
 
 // One database for the file (a temp SQLite file or a new PostgreSQL database); each test
 // uses its own job kinds so they do not see each other's rows.
@@ -40,15 +41,7 @@ after(async () => {
   await pgDb?.drop();
 });
 
-function movableClock(start = '2026-03-02T09:00:00.000Z') {
-  let t = Date.parse(start);
-  return {
-    now: () => new Date(t),
-    advance(ms: number) {
-      t += ms;
-    },
-  };
-}
+const movableClock = () => testClock('2026-03-02T09:00:00.000Z');
 
 const kind = (label: string) => `${label}-${crypto.randomBytes(3).toString('hex')}`;
 const jobsOf = (deps: Deps, k: string) => deps.db.selectFrom('jobs').selectAll().where('kind', '=', k).orderBy('id').execute();

@@ -11,16 +11,9 @@ import { DEAD_JOB_RUN_AT, backoffMs } from '../../lib/jobs.ts';
 import { failOrphanedOutbound } from './notifications.jobs.ts';
 import { aboutTicket, startMailTestApp, type MailTestApp } from './mail-test-kit.ts';
 import { SEND_JOB, SEND_MAX_ATTEMPTS } from './outbound-compose.ts';
+import { testClock } from '../../test/test-clock.ts';
 
-function movableClock() {
-  let t = Date.now();
-  return {
-    now: () => new Date(t),
-    advance(ms: number) {
-      t += ms;
-    },
-  };
-}
+const movableClock = () => testClock(new Date().toISOString());
 
 async function closedPort(): Promise<number> {
   const server = net.createServer();

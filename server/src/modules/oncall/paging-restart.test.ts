@@ -16,7 +16,8 @@ import { createRotationBody } from '../../../../common/schemas/oncall.ts';
 import { jobHandlers } from '../../main.ts';
 import { createRotation } from './rotations.service.ts';
 import { renotifyIn } from './paging.ts';
-import { movableClock, openTicketAndPage } from './paging-test-kit.ts';
+import { openTicketAndPage } from './paging-test-kit.ts';
+import { testClock } from '../../test/test-clock.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-oncall-restart-'));
 let pgDb: PgTestDatabase | undefined;
@@ -56,7 +57,7 @@ const pagesOf = (deps: Deps, ticketId: number) =>
 
 test('a re-notification due while the server is down is sent by the next server on the same database, once', async () => {
   await prepareDatabase();
-  const clock = movableClock('2026-03-07T21:00:00.000Z'); // Saturday 22:00 in Paris
+  const clock = testClock('2026-03-07T21:00:00.000Z'); // Saturday 22:00 in Paris
   const first = startServer(clock);
   const requester = await makeUser(first.deps);
   const group = await makeGroup(first.deps);
@@ -70,11 +71,11 @@ test('a re-notification due while the server is down is sent by the next server 
   await first.runJobs();
   const [page] = await pagesOf(first.deps, ticket.id);
   assert.equal(page.user_id, ada.id);
-  clock.advanceMinutes(10);
+  clock.advance(10 * 60_000);
   await first.runJobs();
   await first.stop(); // ten minutes before the re-notification is due
 
-  clock.advanceMinutes(15);
+  clock.advance(15 * 60_000);
   const second = startServer(clock);
   try {
     const job = await second.deps.db.selectFrom('jobs').select(['run_at', 'attempts']).where('dedupe_key', '=', `oncall.renotify:${page.id}`).executeTakeFirstOrThrow();

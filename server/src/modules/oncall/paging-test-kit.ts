@@ -47,19 +47,6 @@ export async function startWebhookServer(): Promise<WebhookServer> {
   };
 }
 
-export function movableClock(start: string) {
-  let t = Date.parse(start);
-  return {
-    now: () => new Date(t),
-    set(iso: string) {
-      t = Date.parse(iso);
-    },
-    advanceMinutes(m: number) {
-      t += m * 60_000;
-    },
-  };
-}
-
 /** A ticket of the group at priority `priority`, then paged as a ticket write would, at the clock's time. */
 export async function openTicketAndPage(deps: Deps, o: { requesterId: number; groupId: number; priority?: number; title?: string }) {
   const { id } = await makeTicket(deps, { requesterId: o.requesterId, groupId: o.groupId, title: o.title });

@@ -10,11 +10,12 @@ import { startJobRunner, type JobRunner } from '../../lib/jobs.ts';
 import { closeMailTransports } from '../notifications/mail-transport.ts';
 import { jobHandlers } from '../../main.ts';
 import { acknowledgePagesOfTicket, pageOnCallIfNeeded } from './paging.ts';
-import { movableClock, openTicketAndPage, startWebhookServer, type WebhookServer } from './paging-test-kit.ts';
+import { openTicketAndPage, startWebhookServer, type WebhookServer } from './paging-test-kit.ts';
+import { testClock } from '../../test/test-clock.ts';
 
 const PUBLIC_URL = 'https://help.example.test';
 const SATURDAY_NIGHT = '2026-03-07T21:00:00.000Z'; // 22:00 in Paris: the business-hours calendar is closed
-const clock = movableClock(SATURDAY_NIGHT);
+const clock = testClock(SATURDAY_NIGHT);
 let t: TestApp;
 let api: ReturnType<typeof client>;
 let sink: SmtpSink;
@@ -155,10 +156,10 @@ test('without acknowledgement the next members are paged every ack_minutes, roun
   const { group, members } = await team({ ackMinutes: 15 });
   const ticket = await openTicketAndPage(t.deps, { requesterId: cast.requester.id, groupId: group.id, title: 'VPN down' });
   await runJobs();
-  clock.advanceMinutes(14);
+  clock.advance(14 * 60_000);
   await runJobs();
   assert.equal((await pagesOf(ticket.id)).length, 1, 'not before ack_minutes');
-  clock.advanceMinutes(1);
+  clock.advance(1 * 60_000);
   await runJobs();
   const second = (await pagesOf(ticket.id))[1];
   assert.deepEqual([second.level, second.user.id, second.reason, second.sentAt], [1, members[1].id, 'not_acknowledged', clock.now().toISOString()]);
@@ -169,7 +170,7 @@ test('without acknowledgement the next members are paged every ack_minutes, roun
   assert.ok(hook.calls.some((c) => c.body.pageId === second.id && c.body.level === 1 && c.body.user.id === members[1].id));
 
   for (let i = 0; i < 6; i++) {
-    clock.advanceMinutes(15);
+    clock.advance(15 * 60_000);
     await runJobs();
   }
   const all = await pagesOf(ticket.id);
@@ -190,14 +191,14 @@ test('acknowledging (the person paged or a supervisor) stops the re-notification
   const [page] = await pagesOf(ticket.id);
   assert.equal((await api.post(`/api/v1/oncall/pages/${page.id}/ack`, undefined, { token: members[1].token })).status, 403);
   assert.equal((await api.post(`/api/v1/oncall/pages/${page.id}/ack`, undefined, { token: cast.requester.token })).status, 403);
-  clock.advanceMinutes(3);
+  clock.advance(3 * 60_000);
   const ack = await api.post(`/api/v1/oncall/pages/${page.id}/ack`, undefined, { token: members[0].token });
   assert.equal(ack.status, 200, JSON.stringify(ack.body));
   assert.deepEqual([ack.body.ackedAt, ack.body.ackedBy], [clock.now().toISOString(), { id: members[0].id, name: members[0].name, email: members[0].email }]);
-  clock.advanceMinutes(1);
+  clock.advance(1 * 60_000);
   const again = await api.post(`/api/v1/oncall/pages/${page.id}/ack`, undefined, { token: members[0].token });
   assert.deepEqual([again.status, again.body.ackedAt], [200, ack.body.ackedAt]);
-  clock.advanceMinutes(30);
+  clock.advance(30 * 60_000);
   await runJobs();
   assert.equal((await pagesOf(ticket.id)).length, 1, 'no re-notification after the acknowledgement');
   assert.equal((await api.post('/api/v1/oncall/pages/999999/ack', undefined, { token: cast.supervisor.token })).status, 404);
@@ -205,7 +206,7 @@ test('acknowledging (the person paged or a supervisor) stops the re-notification
   // Level 1 sent, then a supervisor acknowledges it: the whole incident is acknowledged.
   clock.set(SATURDAY_NIGHT);
   const other = await openTicketAndPage(t.deps, { requesterId: cast.requester.id, groupId: group.id });
-  clock.advanceMinutes(15);
+  clock.advance(15 * 60_000);
   await runJobs();
   const [, level1] = await pagesOf(other.id);
   assert.equal(level1.user.id, members[1].id);
@@ -213,7 +214,7 @@ test('acknowledging (the person paged or a supervisor) stops the re-notification
   assert.deepEqual((await pagesOf(other.id)).map((p) => p.ackedBy?.id), [cast.supervisor.id, cast.supervisor.id]);
   const open = (await api.get(`/api/v1/oncall/pages?ticketId=${other.id}&open=true`, { token: cast.agent.token })).body.items;
   assert.deepEqual(open, []);
-  clock.advanceMinutes(15);
+  clock.advance(15 * 60_000);
   await runJobs();
   assert.equal((await pagesOf(other.id)).length, 2);
 
@@ -223,7 +224,7 @@ test('acknowledging (the person paged or a supervisor) stops the re-notification
   const at = clock.now().toISOString();
   assert.equal(await t.deps.db.transaction().execute((trx) => acknowledgePagesOfTicket(trx, third.id, members[2].id, at)), 0);
   assert.equal(await t.deps.db.transaction().execute((trx) => acknowledgePagesOfTicket(trx, third.id, members[0].id, at)), 1);
-  clock.advanceMinutes(15);
+  clock.advance(15 * 60_000);
   await runJobs();
   assert.deepEqual((await pagesOf(third.id)).map((p) => [p.level, p.ackedBy?.id]), [[0, members[0].id]]);
 });
@@ -239,7 +240,7 @@ test('a failing webhook is retried with the queue backoff; a ticket no longer P1
   assert.equal(job.attempts, 1);
   assert.match(job.last_error ?? '', /answered 503/);
   assert.equal(job.run_at, new Date(clock.now().getTime() + 10_000).toISOString());
-  clock.advanceMinutes(1);
+  clock.advance(1 * 60_000);
   await runJobs();
   assert.deepEqual(
     hook.calls.filter((c) => c.body.pageId === page.id).map((c) => c.body.user.id),
@@ -248,7 +249,7 @@ test('a failing webhook is retried with the queue backoff; a ticket no longer P1
   assert.equal(await t.deps.db.selectFrom('jobs').select('id').where('dedupe_key', '=', `oncall.webhook:${page.id}`).executeTakeFirst(), undefined);
 
   await t.deps.db.updateTable('tickets').set({ priority: 2 }).where('id', '=', ticket.id).execute();
-  clock.advanceMinutes(15);
+  clock.advance(15 * 60_000);
   await runJobs();
   assert.equal((await pagesOf(ticket.id)).length, 1);
 });
