@@ -51,25 +51,30 @@ export function clockRuns(status: string): boolean {
   return status === 'new' || status === 'assigned' || status === 'in_progress';
 }
 
-function field<K extends string>(prefix: Prefix, name: K): `${Prefix}_${K}` {
-  return `${prefix}_${name}` as `${Prefix}_${K}`;
-}
+type MetricColumn = 'target_ms' | 'due_at' | 'met_at' | 'warned_at' | 'breached_at';
+const columnsOf = (p: Prefix) =>
+  ({ target_ms: `${p}_target_ms`, due_at: `${p}_due_at`, met_at: `${p}_met_at`, warned_at: `${p}_warned_at`, breached_at: `${p}_breached_at` }) as Record<MetricColumn, keyof SlaClock>;
+// Column names per metric, built once: this runs for every clock the scheduler or a report reads.
+const COLUMNS: Record<SlaMetric, Record<MetricColumn, keyof SlaClock>> = {
+  firstResponse: columnsOf('fr'),
+  resolution: columnsOf('res'),
+  nextResponse: columnsOf('nr'),
+};
 
 /** Reads one metric's columns. */
 export function metricOf(clock: SlaClock, metric: SlaMetric) {
-  const p = METRIC_PREFIX[metric];
-  const get = (name: string) => (clock as unknown as Record<string, unknown>)[field(p, name)];
+  const c = COLUMNS[metric];
   return {
-    targetMs: get('target_ms') as number | null,
-    dueAt: get('due_at') as string | null,
-    metAt: get('met_at') as string | null,
-    warnedAt: get('warned_at') as string | null,
-    breachedAt: get('breached_at') as string | null,
+    targetMs: clock[c.target_ms] as number | null,
+    dueAt: clock[c.due_at] as string | null,
+    metAt: clock[c.met_at] as string | null,
+    warnedAt: clock[c.warned_at] as string | null,
+    breachedAt: clock[c.breached_at] as string | null,
   };
 }
 
-function put(clock: SlaClock, metric: SlaMetric, name: 'target_ms' | 'due_at' | 'met_at' | 'warned_at' | 'breached_at', value: string | number | null): void {
-  (clock as unknown as Record<string, unknown>)[field(METRIC_PREFIX[metric], name)] = value;
+function put(clock: SlaClock, metric: SlaMetric, name: MetricColumn, value: string | number | null): void {
+  (clock as unknown as Record<string, unknown>)[COLUMNS[metric][name]] = value;
 }
 
 /** Where a metric's clock starts, and how much of the paused time counts for it. */
