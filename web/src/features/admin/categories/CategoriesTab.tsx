@@ -2,12 +2,13 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../app/api-client.ts';
 import { useT } from '../../../app/i18n.tsx';
-import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Notice, Spinner } from '../../../ui/Feedback.tsx';
+import { Notice } from '../../../ui/Feedback.tsx';
 import { TextField } from '../../../ui/Field.tsx';
 import { useAdminMutation, useCategoryTree, type CategoryNode } from '../api.ts';
 import { FormStatus } from '../components/FormStatus.tsx';
+import { QueryList } from '../components/QueryList.tsx';
+import { useSelection } from '../components/useSelection.ts';
 import { messages as admin } from '../messages.ts';
 import { CategoryTree, flatten } from './CategoryTree.tsx';
 import { EditCategory } from './EditCategory.tsx';
@@ -15,13 +16,9 @@ import { messages } from './messages.ts';
 
 export function CategoriesTab() {
   const t = useT(messages);
-  const a = useT(admin);
-  const c = useT(common);
   const tree = useCategoryTree();
   const nodes = tree.data ?? [];
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const selected = flatten(nodes).find((n) => n.id === selectedId);
+  const { selectedId, selected, select, notice, deleted } = useSelection(flatten(nodes));
 
   return (
     <section aria-labelledby="categories-heading">
@@ -29,23 +26,14 @@ export function CategoriesTab() {
       {notice && <Notice tone="success">{notice}</Notice>}
       <div className="admin-split">
         <div className="panel">
-          <ErrorBanner error={tree.error} title={a('loadError')} />
-          {tree.isPending && <Spinner label={c('loading')} />}
-          {tree.data && nodes.length === 0 && <EmptyState>{t('noCategories')}</EmptyState>}
-          {nodes.length > 0 && <CategoryTree nodes={nodes} selectedId={selectedId} onSelect={(n: CategoryNode) => setSelectedId(n.id)} />}
+          <QueryList query={tree} count={nodes.length} empty={t('noCategories')}>
+            <CategoryTree nodes={nodes} selectedId={selectedId} onSelect={(n: CategoryNode) => select(n.id)} />
+          </QueryList>
         </div>
         <div>
-          <NewCategoryForm onCreated={(id) => setSelectedId(id)} />
+          <NewCategoryForm onCreated={select} />
           {selected ? (
-            <EditCategory
-              key={selected.id}
-              category={selected}
-              tree={nodes}
-              onDeleted={() => {
-                setNotice(t('deleted', { name: selected.name }));
-                setSelectedId(null);
-              }}
-            />
+            <EditCategory key={selected.id} category={selected} tree={nodes} onDeleted={() => deleted(t('deleted', { name: selected.name }))} />
           ) : (
             <p className="muted">{t('pickOne')}</p>
           )}

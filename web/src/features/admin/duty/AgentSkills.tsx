@@ -8,10 +8,10 @@ import { EmptyState, ErrorBanner, Spinner } from '../../../ui/Feedback.tsx';
 import { SelectField } from '../../../ui/Field.tsx';
 import { useStaff } from '../api.ts';
 import { FormStatus } from '../components/FormStatus.tsx';
+import { useFormRun } from '../components/useFormRun.ts';
 import { messages as admin } from '../messages.ts';
 import { useDutyMutation, useUserSkills, type Skill } from './api.ts';
 import { messages } from './messages.ts';
-import { useFormRun } from './useFormRun.ts';
 
 export function AgentSkills({ skills }: { skills: Skill[] }) {
   const t = useT(messages);

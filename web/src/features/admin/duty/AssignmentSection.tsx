@@ -4,15 +4,14 @@ import { useState } from 'react';
 import { api } from '../../../app/api-client.ts';
 import { useT } from '../../../app/i18n.tsx';
 import { common } from '../../../app/messages.ts';
-import { EmptyState, ErrorBanner, Notice, Spinner } from '../../../ui/Feedback.tsx';
+import { ErrorBanner, Notice } from '../../../ui/Feedback.tsx';
 import { useGroups, type Group } from '../api.ts';
-import { messages as admin } from '../messages.ts';
+import { QueryList } from '../components/QueryList.tsx';
 import { ASSIGNMENT_STRATEGIES, useDutyMutation, type AssignmentStrategy } from './api.ts';
 import { messages } from './messages.ts';
 
 export function AssignmentSection() {
   const t = useT(messages);
-  const a = useT(admin);
   const c = useT(common);
   const groups = useGroups();
   const items = groups.data ?? [];
@@ -44,10 +43,7 @@ export function AssignmentSection() {
       </dl>
       {notice && <Notice tone="success">{notice}</Notice>}
       <ErrorBanner error={save.error} />
-      <ErrorBanner error={groups.error} title={a('loadError')} />
-      {groups.isPending && <Spinner label={c('loading')} />}
-      {groups.data && items.length === 0 && <EmptyState>{t('noGroups')}</EmptyState>}
-      {items.length > 0 && (
+      <QueryList query={groups} count={items.length} empty={t('noGroups')}>
         <table className="data admin-table" aria-labelledby="assignment-heading">
           <thead>
             <tr>
@@ -84,7 +80,7 @@ export function AssignmentSection() {
             ))}
           </tbody>
         </table>
-      )}
+      </QueryList>
     </section>
   );
 }

@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { api } from '../../../app/api-client.ts';
 import { categoryOptions } from '../../../app/category-options.ts';
 import { useT } from '../../../app/i18n.tsx';
-import { common } from '../../../app/messages.ts';
-import { EmptyState, ErrorBanner, Notice, Spinner } from '../../../ui/Feedback.tsx';
+import { ErrorBanner, Notice } from '../../../ui/Feedback.tsx';
 import { useCategoryTree, type CategoryNode } from '../api.ts';
-import { messages as admin } from '../messages.ts';
+import { QueryList } from '../components/QueryList.tsx';
 import { useDutyMutation, type Skill } from './api.ts';
 import { messages } from './messages.ts';
 
@@ -22,8 +21,6 @@ function requiredOf(nodes: readonly CategoryNode[] | undefined, out = new Map<nu
 
 export function CategorySkills({ skills }: { skills: Skill[] }) {
   const t = useT(messages);
-  const a = useT(admin);
-  const c = useT(common);
   const tree = useCategoryTree();
   const categories = categoryOptions(tree.data);
   const stored = requiredOf(tree.data);
@@ -51,10 +48,7 @@ export function CategorySkills({ skills }: { skills: Skill[] }) {
       <p className="muted">{t('categorySkillsHint')}</p>
       {notice && <Notice tone="success">{notice}</Notice>}
       <ErrorBanner error={save.error} />
-      <ErrorBanner error={tree.error} title={a('loadError')} />
-      {tree.isPending && <Spinner label={c('loading')} />}
-      {tree.data && categories.length === 0 && <EmptyState>{t('noCategories')}</EmptyState>}
-      {categories.length > 0 && (
+      <QueryList query={tree} count={categories.length} empty={t('noCategories')}>
         <div className="duty-scroll">
           <table className="data admin-table" aria-labelledby="category-skills-heading">
             <thead>
@@ -91,7 +85,7 @@ export function CategorySkills({ skills }: { skills: Skill[] }) {
             </tbody>
           </table>
         </div>
-      )}
+      </QueryList>
     </section>
   );
 }

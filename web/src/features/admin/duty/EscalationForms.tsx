@@ -8,12 +8,12 @@ import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { useGroups } from '../api.ts';
+import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { FormStatus } from '../components/FormStatus.tsx';
+import { useFormRun } from '../components/useFormRun.ts';
 import { messages as admin } from '../messages.ts';
 import { useDutyMutation, type EscalationRule } from './api.ts';
-import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { messages } from './messages.ts';
-import { useFormRun } from './useFormRun.ts';
 
 interface Fields {
   name: string;

@@ -1,9 +1,10 @@
 // Tier-escalation rules: the list, and the forms to add, change or delete one.
-import { useState } from 'react';
 import { useFormat, useT } from '../../../app/i18n.tsx';
 import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Notice, Spinner } from '../../../ui/Feedback.tsx';
+import { Notice } from '../../../ui/Feedback.tsx';
+import { QueryList } from '../components/QueryList.tsx';
+import { useSelection } from '../components/useSelection.ts';
 import { messages as admin } from '../messages.ts';
 import { useEscalationRules } from './api.ts';
 import { EditEscalationRule, NewEscalationRule } from './EscalationForms.tsx';
@@ -16,9 +17,7 @@ export function EscalationSection() {
   const f = useFormat();
   const rules = useEscalationRules();
   const items = rules.data ?? [];
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const selected = items.find((r) => r.id === selectedId);
+  const { selectedId, selected, select, notice, created, deleted } = useSelection(items);
 
   return (
     <section aria-labelledby="escalation-heading">
@@ -27,10 +26,7 @@ export function EscalationSection() {
       {notice && <Notice tone="success">{notice}</Notice>}
       <div className="duty-split">
         <div>
-          <ErrorBanner error={rules.error} title={a('loadError')} />
-          {rules.isPending && <Spinner label={c('loading')} />}
-          {rules.data && items.length === 0 && <EmptyState>{t('noEscalations')}</EmptyState>}
-          {items.length > 0 && (
+          <QueryList query={rules} count={items.length} empty={t('noEscalations')}>
             <table className="data admin-table" aria-labelledby="escalation-heading">
               <thead>
                 <tr>
@@ -55,7 +51,7 @@ export function EscalationSection() {
                     </td>
                     <td>{r.isActive ? a('active') : a('inactive')}</td>
                     <td>
-                      <Button className="btn-small" aria-label={t('editEscalation', { name: r.name })} aria-pressed={r.id === selectedId} onClick={() => setSelectedId(r.id)}>
+                      <Button className="btn-small" aria-label={t('editEscalation', { name: r.name })} aria-pressed={r.id === selectedId} onClick={() => select(r.id)}>
                         {a('edit')}
                       </Button>
                     </td>
@@ -63,24 +59,12 @@ export function EscalationSection() {
                 ))}
               </tbody>
             </table>
-          )}
+          </QueryList>
         </div>
         <div>
-          <NewEscalationRule
-            onCreated={(r) => {
-              setNotice(null);
-              setSelectedId(r.id);
-            }}
-          />
+          <NewEscalationRule onCreated={created} />
           {selected ? (
-            <EditEscalationRule
-              key={selected.id}
-              rule={selected}
-              onDeleted={() => {
-                setNotice(t('escalationDeleted', { name: selected.name }));
-                setSelectedId(null);
-              }}
-            />
+            <EditEscalationRule key={selected.id} rule={selected} onDeleted={() => deleted(t('escalationDeleted', { name: selected.name }))} />
           ) : (
             <p className="muted">{t('pickEscalation')}</p>
           )}

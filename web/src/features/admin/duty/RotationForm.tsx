@@ -8,12 +8,12 @@ import { Button } from '../../../ui/Button.tsx';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { useGroups } from '../api.ts';
 import { FormStatus } from '../components/FormStatus.tsx';
+import { useFormRun } from '../components/useFormRun.ts';
 import { messages as admin } from '../messages.ts';
 import { useCalendars, type Rotation } from './api.ts';
 import { MembersEditor } from './MembersEditor.tsx';
 import { messages } from './oncall-messages.ts';
 import { TimeZoneField } from './TimeZoneField.tsx';
-import { useFormRun } from './useFormRun.ts';
 import { WEEKDAYS, weekdayNames } from './week.ts';
 import { browserZone, lastWeekdayLocal } from './zones.ts';
 

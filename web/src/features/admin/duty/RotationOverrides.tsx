@@ -5,14 +5,14 @@ import { api } from '../../../app/api-client.ts';
 import { useFormat, useT } from '../../../app/i18n.tsx';
 import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Spinner } from '../../../ui/Feedback.tsx';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { useStaff } from '../api.ts';
 import { FormStatus } from '../components/FormStatus.tsx';
+import { QueryList } from '../components/QueryList.tsx';
+import { useFormRun } from '../components/useFormRun.ts';
 import { messages as admin } from '../messages.ts';
 import { useDutyMutation, useRotationOverrides, type OncallOverride, type Rotation } from './api.ts';
 import { messages } from './oncall-messages.ts';
-import { useFormRun } from './useFormRun.ts';
 import { browserZone, localInputToIso } from './zones.ts';
 
 export function RotationOverrides({ rotation }: { rotation: Rotation }) {
@@ -26,11 +26,8 @@ export function RotationOverrides({ rotation }: { rotation: Rotation }) {
   return (
     <section className="panel" aria-labelledby="rotation-overrides-heading">
       <h4 id="rotation-overrides-heading">{t('overridesTitle')}</h4>
-      <ErrorBanner error={overrides.error} title={a('loadError')} />
       <FormStatus error={remove.error} />
-      {overrides.isPending && <Spinner label={c('loading')} />}
-      {overrides.data && items.length === 0 && <EmptyState>{t('noOverrides')}</EmptyState>}
-      {items.length > 0 && (
+      <QueryList query={overrides} count={items.length} empty={t('noOverrides')}>
         <table className="data admin-table" aria-labelledby="rotation-overrides-heading">
           <thead>
             <tr>
@@ -59,7 +56,7 @@ export function RotationOverrides({ rotation }: { rotation: Rotation }) {
             ))}
           </tbody>
         </table>
-      )}
+      </QueryList>
       <NewOverride rotation={rotation} />
     </section>
   );

@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import { api } from '../../../app/api-client.ts';
 import { useT } from '../../../app/i18n.tsx';
+import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { FormStatus } from '../components/FormStatus.tsx';
 import { useDutyMutation, type Rotation } from './api.ts';
-import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { messages } from './oncall-messages.ts';
 import { RotationForm, rotationBody, type RotationFields } from './RotationForm.tsx';
 import { RotationOverrides } from './RotationOverrides.tsx';

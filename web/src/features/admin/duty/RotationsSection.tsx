@@ -1,10 +1,10 @@
 // On-call rotations: the list with who is on call now, then the selected rotation's form,
 // overrides and schedule (or the form for a new one).
-import { useState } from 'react';
 import { useFormat, useT } from '../../../app/i18n.tsx';
-import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Notice, Spinner } from '../../../ui/Feedback.tsx';
+import { Notice } from '../../../ui/Feedback.tsx';
+import { QueryList } from '../components/QueryList.tsx';
+import { useSelection } from '../components/useSelection.ts';
 import { messages as admin } from '../messages.ts';
 import { useRotations, type Rotation } from './api.ts';
 import { messages } from './oncall-messages.ts';
@@ -13,22 +13,16 @@ import { EditRotation, NewRotation } from './RotationPanels.tsx';
 export function RotationsSection() {
   const t = useT(messages);
   const a = useT(admin);
-  const c = useT(common);
   const rotations = useRotations();
   const items = rotations.data ?? [];
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const selected = items.find((r) => r.id === selectedId);
+  const { selectedId, selected, select, notice, setNotice, deleted } = useSelection(items);
 
   return (
     <section aria-labelledby="rotations-heading">
       <h3 id="rotations-heading">{t('s_oncall')}</h3>
       <p className="muted">{t('rotationsIntro')}</p>
       {notice && <Notice tone="success">{notice}</Notice>}
-      <ErrorBanner error={rotations.error} title={a('loadError')} />
-      {rotations.isPending && <Spinner label={c('loading')} />}
-      {rotations.data && items.length === 0 && <EmptyState>{t('noRotations')}</EmptyState>}
-      {items.length > 0 && (
+      <QueryList query={rotations} count={items.length} empty={t('noRotations')}>
         <table className="data admin-table" aria-labelledby="rotations-heading">
           <thead>
             <tr>
@@ -57,7 +51,7 @@ export function RotationsSection() {
                 </td>
                 <td>{r.isActive ? a('active') : a('inactive')}</td>
                 <td>
-                  <Button className="btn-small" aria-label={t('editRotation', { name: r.name })} aria-pressed={r.id === selectedId} onClick={() => setSelectedId(r.id)}>
+                  <Button className="btn-small" aria-label={t('editRotation', { name: r.name })} aria-pressed={r.id === selectedId} onClick={() => select(r.id)}>
                     {a('edit')}
                   </Button>
                 </td>
@@ -65,32 +59,25 @@ export function RotationsSection() {
             ))}
           </tbody>
         </table>
-      )}
+      </QueryList>
       <div className="admin-form-actions duty-gap">
         <Button
           aria-pressed={selectedId === null}
           onClick={() => {
             setNotice(null);
-            setSelectedId(null);
+            select(null);
           }}
         >
           {t('newRotation')}
         </Button>
       </div>
       {selected ? (
-        <EditRotation
-          key={selected.id}
-          rotation={selected}
-          onDeleted={() => {
-            setNotice(t('rotationDeleted', { name: selected.name }));
-            setSelectedId(null);
-          }}
-        />
+        <EditRotation key={selected.id} rotation={selected} onDeleted={() => deleted(t('rotationDeleted', { name: selected.name }))} />
       ) : (
         <NewRotation
           onCreated={(r) => {
             setNotice(t('rotationCreated', { name: r.name }));
-            setSelectedId(r.id);
+            select(r.id);
           }}
         />
       )}

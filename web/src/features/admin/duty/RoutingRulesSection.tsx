@@ -1,17 +1,18 @@
 // Routing rules: the ordered list (the first rule whose conditions all hold sends a new
 // ticket to its group), moved up and down, and the forms to add, change or delete one.
-import { useState } from 'react';
 import { api } from '../../../app/api-client.ts';
 import { categoryOptions } from '../../../app/category-options.ts';
 import { useT } from '../../../app/i18n.tsx';
 import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Notice, Spinner } from '../../../ui/Feedback.tsx';
+import { Notice } from '../../../ui/Feedback.tsx';
 import { useAllOrganisations, useCategoryTree } from '../api.ts';
 import { FormStatus } from '../components/FormStatus.tsx';
+import { QueryList } from '../components/QueryList.tsx';
+import { useSelection } from '../components/useSelection.ts';
 import { useMailboxes } from '../mail/api.ts';
 import { messages as admin } from '../messages.ts';
-import { useDutyMutation, useRoutingRules, type RoutingRule } from './api.ts';
+import { useDutyMutation, useRoutingRules } from './api.ts';
 import { messages } from './messages.ts';
 import { readConditions } from './rule-fields.ts';
 import { EditRule, NewRule } from './RuleForms.tsx';
@@ -19,12 +20,9 @@ import { EditRule, NewRule } from './RuleForms.tsx';
 export function RoutingRulesSection() {
   const t = useT(messages);
   const a = useT(admin);
-  const c = useT(common);
   const rules = useRoutingRules();
   const items = [...(rules.data ?? [])].sort((x, y) => x.position - y.position);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const selected = items.find((r) => r.id === selectedId);
+  const { selectedId, selected, select, notice, setNotice, created, deleted } = useSelection(items);
   const reorder = useDutyMutation((ids: number[]) => api.put('/routing/rules/order', { ids }));
   const describe = useDescribeConditions();
 
@@ -44,10 +42,7 @@ export function RoutingRulesSection() {
       <FormStatus error={reorder.error} />
       <div className="duty-split">
         <div>
-          <ErrorBanner error={rules.error} title={a('loadError')} />
-          {rules.isPending && <Spinner label={c('loading')} />}
-          {rules.data && items.length === 0 && <EmptyState>{t('noRules')}</EmptyState>}
-          {items.length > 0 && (
+          <QueryList query={rules} count={items.length} empty={t('noRules')}>
             <table className="data admin-table" aria-labelledby="rules-heading">
               <thead>
                 <tr>
@@ -85,7 +80,7 @@ export function RoutingRulesSection() {
                         <Button className="btn-small" aria-label={t('moveDown', { name: r.name })} disabled={i === items.length - 1 || reorder.isPending} onClick={() => move(i, 1)}>
                           ↓
                         </Button>
-                        <Button className="btn-small" aria-label={t('editRule', { name: r.name })} aria-pressed={r.id === selectedId} onClick={() => setSelectedId(r.id)}>
+                        <Button className="btn-small" aria-label={t('editRule', { name: r.name })} aria-pressed={r.id === selectedId} onClick={() => select(r.id)}>
                           {a('edit')}
                         </Button>
                       </div>
@@ -94,24 +89,12 @@ export function RoutingRulesSection() {
                 ))}
               </tbody>
             </table>
-          )}
+          </QueryList>
         </div>
         <div>
-          <NewRule
-            onCreated={(r: RoutingRule) => {
-              setNotice(null);
-              setSelectedId(r.id);
-            }}
-          />
+          <NewRule onCreated={created} />
           {selected ? (
-            <EditRule
-              key={selected.id}
-              rule={selected}
-              onDeleted={() => {
-                setNotice(t('ruleDeleted', { name: selected.name }));
-                setSelectedId(null);
-              }}
-            />
+            <EditRule key={selected.id} rule={selected} onDeleted={() => deleted(t('ruleDeleted', { name: selected.name }))} />
           ) : (
             <p className="muted">{t('pickRule')}</p>
           )}

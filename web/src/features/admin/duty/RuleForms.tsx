@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { api } from '../../../app/api-client.ts';
 import { useT } from '../../../app/i18n.tsx';
 import { Button } from '../../../ui/Button.tsx';
+import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { FormStatus } from '../components/FormStatus.tsx';
+import { useFormRun } from '../components/useFormRun.ts';
 import { useDutyMutation, type RoutingRule } from './api.ts';
-import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { messages } from './messages.ts';
-import { RuleFieldset } from './RuleFieldset.tsx';
 import { ruleBody, ruleFields, type RuleFields } from './rule-fields.ts';
-import { useFormRun } from './useFormRun.ts';
+import { RuleFieldset } from './RuleFieldset.tsx';
 
 function RuleForm({ rule, submitLabel, run }: { rule: RoutingRule | null; submitLabel: string; run(f: RuleFields): Promise<unknown> }) {
   const [fields, setFields] = useState(() => ruleFields(rule));

@@ -1,16 +1,12 @@
 // The next four weeks of a rotation: who is on call, turn by turn, overrides marked.
 import { useFormat, useT } from '../../../app/i18n.tsx';
-import { common } from '../../../app/messages.ts';
-import { EmptyState, ErrorBanner, Spinner } from '../../../ui/Feedback.tsx';
-import { messages as admin } from '../messages.ts';
+import { QueryList } from '../components/QueryList.tsx';
 import { useSchedule, type Rotation } from './api.ts';
 import { messages } from './oncall-messages.ts';
 import { browserZone } from './zones.ts';
 
 export function SchedulePreview({ rotation }: { rotation: Rotation }) {
   const t = useT(messages);
-  const a = useT(admin);
-  const c = useT(common);
   const f = useFormat();
   const schedule = useSchedule(rotation.id, 28);
   const items = schedule.data ?? [];
@@ -18,10 +14,7 @@ export function SchedulePreview({ rotation }: { rotation: Rotation }) {
     <section className="panel" aria-labelledby="schedule-heading">
       <h4 id="schedule-heading">{t('scheduleTitle')}</h4>
       <p className="muted">{t('yourZone', { zone: browserZone() })}</p>
-      <ErrorBanner error={schedule.error} title={a('loadError')} />
-      {schedule.isPending && <Spinner label={c('loading')} />}
-      {schedule.data && items.length === 0 && <EmptyState>{t('noSchedule')}</EmptyState>}
-      {items.length > 0 && (
+      <QueryList query={schedule} count={items.length} empty={t('noSchedule')}>
         <div className="duty-scroll">
           <table className="data admin-table" aria-labelledby="schedule-heading">
             <thead>
@@ -45,7 +38,7 @@ export function SchedulePreview({ rotation }: { rotation: Rotation }) {
             </tbody>
           </table>
         </div>
-      )}
+      </QueryList>
     </section>
   );
 }

@@ -5,14 +5,14 @@ import { api } from '../../../app/api-client.ts';
 import { useFormat, useT } from '../../../app/i18n.tsx';
 import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Spinner } from '../../../ui/Feedback.tsx';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { useStaff } from '../api.ts';
 import { FormStatus } from '../components/FormStatus.tsx';
+import { QueryList } from '../components/QueryList.tsx';
+import { useFormRun } from '../components/useFormRun.ts';
 import { messages as admin } from '../messages.ts';
 import { useDutyMutation, useShiftOverrides, type ShiftOverride } from './api.ts';
 import { messages } from './shift-messages.ts';
-import { useFormRun } from './useFormRun.ts';
 import { browserZone, localInputToIso } from './zones.ts';
 
 export function ShiftOverrides() {
@@ -28,11 +28,8 @@ export function ShiftOverrides() {
       <h4 id="shift-overrides-heading">{t('overridesTitle')}</h4>
       <div className="duty-split">
         <div>
-          <ErrorBanner error={overrides.error} title={a('loadError')} />
           <FormStatus error={remove.error} />
-          {overrides.isPending && <Spinner label={c('loading')} />}
-          {overrides.data && items.length === 0 && <EmptyState>{t('noOverrides')}</EmptyState>}
-          {items.length > 0 && (
+          <QueryList query={overrides} count={items.length} empty={t('noOverrides')}>
             <table className="data admin-table" aria-labelledby="shift-overrides-heading">
               <thead>
                 <tr>
@@ -63,7 +60,7 @@ export function ShiftOverrides() {
                 ))}
               </tbody>
             </table>
-          )}
+          </QueryList>
         </div>
         <NewShiftOverride />
       </div>

@@ -2,22 +2,21 @@
 // always on duty), and one-off changes below: extra duty or absence between two instants.
 import { useState } from 'react';
 import { useT } from '../../../app/i18n.tsx';
-import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Notice, Spinner } from '../../../ui/Feedback.tsx';
+import { Notice } from '../../../ui/Feedback.tsx';
 import { SelectField } from '../../../ui/Field.tsx';
 import { useStaff } from '../api.ts';
+import { QueryList } from '../components/QueryList.tsx';
 import { messages as admin } from '../messages.ts';
 import { useShifts } from './api.ts';
+import { messages } from './shift-messages.ts';
 import { ShiftEditor } from './ShiftEditor.tsx';
 import { ShiftOverrides } from './ShiftOverrides.tsx';
-import { messages } from './shift-messages.ts';
 import { weekdayNames, weekSummary } from './week.ts';
 
 export function ShiftsSection() {
   const t = useT(messages);
   const a = useT(admin);
-  const c = useT(common);
   const shifts = useShifts();
   const staff = useStaff().data ?? [];
   const items = [...(shifts.data ?? [])].sort((x, y) => x.user.name.localeCompare(y.user.name));
@@ -35,10 +34,7 @@ export function ShiftsSection() {
       {notice && <Notice tone="success">{notice}</Notice>}
       <div className="duty-split">
         <div>
-          <ErrorBanner error={shifts.error} title={a('loadError')} />
-          {shifts.isPending && <Spinner label={c('loading')} />}
-          {shifts.data && items.length === 0 && <EmptyState>{t('noShifts')}</EmptyState>}
-          {items.length > 0 && (
+          <QueryList query={shifts} count={items.length} empty={t('noShifts')}>
             <table className="data admin-table" aria-labelledby="shifts-heading">
               <thead>
                 <tr>
@@ -68,7 +64,7 @@ export function ShiftsSection() {
                 })}
               </tbody>
             </table>
-          )}
+          </QueryList>
           <SelectField label={t('newShiftFor')} hint={t('newShiftHint')} value="" onChange={(e) => e.target.value && setUserId(Number(e.target.value))}>
             <option value="">{t('choose')}</option>
             {without.map((u) => (

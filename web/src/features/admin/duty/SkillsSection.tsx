@@ -3,29 +3,27 @@
 import { useState } from 'react';
 import { api } from '../../../app/api-client.ts';
 import { useFormat, useT } from '../../../app/i18n.tsx';
-import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Notice, Spinner } from '../../../ui/Feedback.tsx';
+import { Notice } from '../../../ui/Feedback.tsx';
 import { TextField } from '../../../ui/Field.tsx';
+import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { FormStatus } from '../components/FormStatus.tsx';
+import { QueryList } from '../components/QueryList.tsx';
+import { useFormRun } from '../components/useFormRun.ts';
+import { useSelection } from '../components/useSelection.ts';
 import { messages as admin } from '../messages.ts';
 import { AgentSkills } from './AgentSkills.tsx';
 import { useDutyMutation, useSkills, type Skill } from './api.ts';
 import { CategorySkills } from './CategorySkills.tsx';
-import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { messages } from './messages.ts';
-import { useFormRun } from './useFormRun.ts';
 
 export function SkillsSection() {
   const t = useT(messages);
   const a = useT(admin);
-  const c = useT(common);
   const f = useFormat();
   const skills = useSkills();
   const items = skills.data ?? [];
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const selected = items.find((s) => s.id === selectedId);
+  const { selectedId, selected, select, notice, deleted } = useSelection(items);
 
   return (
     <section aria-labelledby="skills-heading">
@@ -34,10 +32,7 @@ export function SkillsSection() {
       {notice && <Notice tone="success">{notice}</Notice>}
       <div className="duty-split">
         <div>
-          <ErrorBanner error={skills.error} title={a('loadError')} />
-          {skills.isPending && <Spinner label={c('loading')} />}
-          {skills.data && items.length === 0 && <EmptyState>{t('noSkills')}</EmptyState>}
-          {items.length > 0 && (
+          <QueryList query={skills} count={items.length} empty={t('noSkills')}>
             <table className="data admin-table" aria-labelledby="skills-heading">
               <thead>
                 <tr>
@@ -60,7 +55,7 @@ export function SkillsSection() {
                     <td className="num">{f.number(s.agents)}</td>
                     <td className="num">{f.number(s.categories)}</td>
                     <td>
-                      <Button className="btn-small" aria-label={t('editSkill', { name: s.name })} aria-pressed={s.id === selectedId} onClick={() => setSelectedId(s.id)}>
+                      <Button className="btn-small" aria-label={t('editSkill', { name: s.name })} aria-pressed={s.id === selectedId} onClick={() => select(s.id)}>
                         {a('edit')}
                       </Button>
                     </td>
@@ -68,19 +63,12 @@ export function SkillsSection() {
                 ))}
               </tbody>
             </table>
-          )}
+          </QueryList>
         </div>
         <div>
-          <NewSkill onCreated={(s) => setSelectedId(s.id)} />
+          <NewSkill onCreated={(s) => select(s.id)} />
           {selected && (
-            <EditSkill
-              key={selected.id}
-              skill={selected}
-              onDeleted={() => {
-                setNotice(t('skillDeleted', { name: selected.name }));
-                setSelectedId(null);
-              }}
-            />
+            <EditSkill key={selected.id} skill={selected} onDeleted={() => deleted(t('skillDeleted', { name: selected.name }))} />
           )}
         </div>
       </div>

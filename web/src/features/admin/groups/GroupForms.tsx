@@ -1,5 +1,5 @@
 // Creating a group; changing its name, tier and description; adding and removing members.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { TIERS } from '../../../../../common/enums.ts';
 import { api } from '../../../app/api-client.ts';
 import { useT } from '../../../app/i18n.tsx';
@@ -8,6 +8,7 @@ import { Button } from '../../../ui/Button.tsx';
 import { SelectField, TextArea, TextField } from '../../../ui/Field.tsx';
 import { useAdminMutation, useStaff, type Group } from '../api.ts';
 import { FormStatus } from '../components/FormStatus.tsx';
+import { useFormRun } from '../components/useFormRun.ts';
 import { messages as admin } from '../messages.ts';
 import { messages } from './messages.ts';
 
@@ -22,21 +23,7 @@ function GroupFieldsForm({ initial, submitLabel, run, onDone }: { initial: Group
   const a = useT(admin);
   const c = useT(common);
   const [f, setF] = useState(initial);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await run(f));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useFormRun(async () => onDone(await run(f)));
 
   return (
     <form onSubmit={submit}>

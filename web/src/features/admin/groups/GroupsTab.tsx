@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useFormat, useT } from '../../../app/i18n.tsx';
 import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Spinner } from '../../../ui/Feedback.tsx';
 import { useGroups, type Group } from '../api.ts';
+import { QueryList } from '../components/QueryList.tsx';
 import { messages as admin } from '../messages.ts';
-import { messages } from './messages.ts';
 import { EditGroup, NewGroupForm } from './GroupForms.tsx';
+import { messages } from './messages.ts';
 
 export function GroupsTab() {
   const t = useT(messages);
@@ -26,10 +26,7 @@ export function GroupsTab() {
       <h2 id="groups-heading">{t('heading')}</h2>
       <div className="admin-split">
         <div>
-          <ErrorBanner error={groups.error} title={a('loadError')} />
-          {groups.isPending && <Spinner label={c('loading')} />}
-          {groups.data && items.length === 0 && <EmptyState>{t('noGroups')}</EmptyState>}
-          {items.length > 0 && (
+          <QueryList query={groups} count={items.length} empty={t('noGroups')}>
             <table className="data admin-table" aria-labelledby="groups-heading">
               <thead>
                 <tr>
@@ -61,7 +58,7 @@ export function GroupsTab() {
                 ))}
               </tbody>
             </table>
-          )}
+          </QueryList>
         </div>
         <div>
           <NewGroupForm

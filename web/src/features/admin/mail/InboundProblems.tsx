@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { api } from '../../../app/api-client.ts';
 import { useFormat, useT } from '../../../app/i18n.tsx';
-import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Notice, Spinner } from '../../../ui/Feedback.tsx';
+import { ErrorBanner, Notice } from '../../../ui/Feedback.tsx';
 import { OriginalMessageButton } from '../../tickets/email/OriginalMessage.tsx';
+import { QueryList } from '../components/QueryList.tsx';
 import { messages as admin } from '../messages.ts';
 import { useInboundProblems, useMailMutation, type InboundSummary } from './api.ts';
 import { messages } from './messages.ts';
@@ -25,7 +25,6 @@ export function InboundProblems() {
 function InboundList({ status }: { status: 'failed' | 'held' }) {
   const t = useT(messages);
   const a = useT(admin);
-  const c = useT(common);
   const f = useFormat();
   const list = useInboundProblems(status);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -46,10 +45,7 @@ function InboundList({ status }: { status: 'failed' | 'held' }) {
       <p className="muted">{status === 'failed' ? t('failedIntro') : t('heldIntro')}</p>
       {result && <Notice tone={result.tone}>{result.text}</Notice>}
       <ErrorBanner error={retry.error} />
-      <ErrorBanner error={list.error} title={a('loadError')} />
-      {list.isPending && <Spinner label={c('loading')} />}
-      {list.isSuccess && items.length === 0 && <EmptyState>{status === 'failed' ? t('noFailed') : t('noHeld')}</EmptyState>}
-      {items.length > 0 && (
+      <QueryList query={list} count={items.length} empty={status === 'failed' ? t('noFailed') : t('noHeld')}>
         <table className="data admin-table" aria-labelledby={headingId}>
           <thead>
             <tr>
@@ -98,12 +94,7 @@ function InboundList({ status }: { status: 'failed' | 'held' }) {
             })}
           </tbody>
         </table>
-      )}
-      {list.hasNextPage && (
-        <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
-          {c('loadMore')}
-        </Button>
-      )}
+      </QueryList>
     </section>
   );
 }

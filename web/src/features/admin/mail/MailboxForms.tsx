@@ -1,11 +1,12 @@
 // Creating, changing and deleting a mailbox. The IMAP password is write-only: the form
 // never shows it, and an empty field keeps the stored one.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../../app/api-client.ts';
 import { useFormat, useT } from '../../../app/i18n.tsx';
 import { Button } from '../../../ui/Button.tsx';
+import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { FormStatus } from '../components/FormStatus.tsx';
-import { common } from '../../../app/messages.ts';
+import { useFormRun } from '../components/useFormRun.ts';
 import { useMailMutation, type Mailbox } from './api.ts';
 import { MailboxFieldset } from './MailboxFieldset.tsx';
 import { mailboxBody, mailboxFields, type MailboxFields } from './mailbox-fields.ts';
@@ -13,23 +14,11 @@ import { messages } from './messages.ts';
 
 function MailboxForm({ mailbox, submitLabel, run, onDone }: { mailbox: Mailbox | null; submitLabel: string; run(f: MailboxFields): Promise<Mailbox>; onDone(m: Mailbox): void }) {
   const [fields, setFields] = useState(() => mailboxFields(mailbox));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await run(fields);
-      setFields((f) => ({ ...f, password: '' }));
-      onDone(saved);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useFormRun(async () => {
+    const saved = await run(fields);
+    setFields((f) => ({ ...f, password: '' }));
+    onDone(saved);
+  });
 
   return (
     <form onSubmit={submit}>
@@ -71,10 +60,8 @@ export function NewMailbox({ onCreated }: { onCreated(m: Mailbox): void }) {
 
 export function EditMailbox({ mailbox, onDeleted }: { mailbox: Mailbox; onDeleted(): void }) {
   const t = useT(messages);
-  const c = useT(common);
   const f = useFormat();
   const [saved, setSaved] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const update = useMailMutation((fields: MailboxFields) => api.patch<Mailbox>(`/email/mailboxes/${mailbox.id}`, mailboxBody(fields)));
   const remove = useMailMutation(() => api.delete(`/email/mailboxes/${mailbox.id}`));
   return (
@@ -96,24 +83,7 @@ export function EditMailbox({ mailbox, onDeleted }: { mailbox: Mailbox; onDelete
         onDone={() => setSaved(true)}
       />
       <FormStatus success={saved ? t('saved') : null} />
-      <div className="admin-form-actions">
-        {confirming ? (
-          <>
-            <Button variant="danger" busy={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}>
-              {t('confirmDelete', { name: mailbox.name })}
-            </Button>
-            <Button onClick={() => setConfirming(false)}>{c('cancel')}</Button>
-          </>
-        ) : (
-          <Button onClick={() => setConfirming(true)} aria-describedby="mailbox-delete-hint">
-            {t('delete')}
-          </Button>
-        )}
-      </div>
-      <p className="muted" id="mailbox-delete-hint">
-        {t('deleteHint')}
-      </p>
-      <FormStatus error={remove.error} />
+      <ConfirmDelete label={t('delete')} confirmLabel={t('confirmDelete', { name: mailbox.name })} hint={t('deleteHint')} run={() => remove.mutateAsync(undefined)} onDone={onDeleted} />
     </section>
   );
 }

@@ -1,10 +1,10 @@
 // Mailboxes: the helpdesk addresses, how each receives (SMTP listener or IMAP polling, with
 // the last poll and its error), and the forms to add, change or delete one.
-import { useState } from 'react';
 import { useFormat, useT } from '../../../app/i18n.tsx';
-import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Notice, Spinner } from '../../../ui/Feedback.tsx';
+import { Notice } from '../../../ui/Feedback.tsx';
+import { QueryList } from '../components/QueryList.tsx';
+import { useSelection } from '../components/useSelection.ts';
 import { messages as admin } from '../messages.ts';
 import { useMailboxes, type Mailbox } from './api.ts';
 import { EditMailbox, NewMailbox } from './MailboxForms.tsx';
@@ -13,13 +13,10 @@ import { messages } from './messages.ts';
 export function MailboxesSection() {
   const t = useT(messages);
   const a = useT(admin);
-  const c = useT(common);
   const f = useFormat();
   const mailboxes = useMailboxes();
   const items = mailboxes.data ?? [];
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const selected = items.find((m) => m.id === selectedId);
+  const { selectedId, selected, select, notice, created, deleted } = useSelection(items);
 
   return (
     <section aria-labelledby="mailboxes-heading">
@@ -27,10 +24,7 @@ export function MailboxesSection() {
       {notice && <Notice tone="success">{notice}</Notice>}
       <div className="stack">
         <div>
-          <ErrorBanner error={mailboxes.error} title={a('loadError')} />
-          {mailboxes.isPending && <Spinner label={c('loading')} />}
-          {mailboxes.data && items.length === 0 && <EmptyState>{t('noMailboxes')}</EmptyState>}
-          {items.length > 0 && (
+          <QueryList query={mailboxes} count={items.length} empty={t('noMailboxes')}>
             <table className="data admin-table" aria-labelledby="mailboxes-heading">
               <thead>
                 <tr>
@@ -55,7 +49,7 @@ export function MailboxesSection() {
                     </td>
                     <td>{m.active ? a('active') : a('inactive')}</td>
                     <td>
-                      <Button className="btn-small" aria-label={t('editMailbox', { name: m.name })} aria-pressed={m.id === selectedId} onClick={() => setSelectedId(m.id)}>
+                      <Button className="btn-small" aria-label={t('editMailbox', { name: m.name })} aria-pressed={m.id === selectedId} onClick={() => select(m.id)}>
                         {a('edit')}
                       </Button>
                     </td>
@@ -63,24 +57,12 @@ export function MailboxesSection() {
                 ))}
               </tbody>
             </table>
-          )}
+          </QueryList>
         </div>
         <div className="mail-forms">
-          <NewMailbox
-            onCreated={(m) => {
-              setNotice(null);
-              setSelectedId(m.id);
-            }}
-          />
+          <NewMailbox onCreated={created} />
           {selected ? (
-            <EditMailbox
-              key={selected.id}
-              mailbox={selected}
-              onDeleted={() => {
-                setNotice(t('deleted', { name: selected.name }));
-                setSelectedId(null);
-              }}
-            />
+            <EditMailbox key={selected.id} mailbox={selected} onDeleted={() => deleted(t('deleted', { name: selected.name }))} />
           ) : (
             <p className="muted">{t('pickOne')}</p>
           )}

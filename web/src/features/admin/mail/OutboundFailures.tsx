@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../app/api-client.ts';
 import { useFormat, useT } from '../../../app/i18n.tsx';
-import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Notice, Spinner } from '../../../ui/Feedback.tsx';
+import { ErrorBanner, Notice } from '../../../ui/Feedback.tsx';
+import { QueryList } from '../components/QueryList.tsx';
 import { messages as admin } from '../messages.ts';
 import { useMailMutation, useOutboundFailures } from './api.ts';
 import { messages } from './messages.ts';
@@ -14,7 +14,6 @@ import { messages } from './messages.ts';
 export function OutboundFailures() {
   const t = useT(messages);
   const a = useT(admin);
-  const c = useT(common);
   const f = useFormat();
   const list = useOutboundFailures();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -27,10 +26,7 @@ export function OutboundFailures() {
       <p className="muted">{t('outboundIntro')}</p>
       {done && <Notice tone="success">{t('resent')}</Notice>}
       <ErrorBanner error={retry.error} />
-      <ErrorBanner error={list.error} title={a('loadError')} />
-      {list.isPending && <Spinner label={c('loading')} />}
-      {list.isSuccess && items.length === 0 && <EmptyState>{t('noOutbound')}</EmptyState>}
-      {items.length > 0 && (
+      <QueryList query={list} count={items.length} empty={t('noOutbound')}>
         <table className="data admin-table" aria-labelledby="outbound-heading">
           <thead>
             <tr>
@@ -75,12 +71,7 @@ export function OutboundFailures() {
             ))}
           </tbody>
         </table>
-      )}
-      {list.hasNextPage && (
-        <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
-          {c('loadMore')}
-        </Button>
-      )}
+      </QueryList>
     </section>
   );
 }

@@ -1,11 +1,10 @@
 // Organisations: search, create, rename, and add or remove email domains.
 import { useDeferredValue, useState } from 'react';
 import { useT } from '../../../app/i18n.tsx';
-import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Spinner } from '../../../ui/Feedback.tsx';
 import { TextField } from '../../../ui/Field.tsx';
 import { useOrganisations, type Organisation } from '../api.ts';
+import { QueryList } from '../components/QueryList.tsx';
 import { messages as admin } from '../messages.ts';
 import { messages } from './messages.ts';
 import { EditOrganisation, NewOrganisationForm } from './OrganisationForms.tsx';
@@ -13,7 +12,6 @@ import { EditOrganisation, NewOrganisationForm } from './OrganisationForms.tsx';
 export function OrganisationsTab() {
   const t = useT(messages);
   const a = useT(admin);
-  const c = useT(common);
   const [q, setQ] = useState('');
   const list = useOrganisations(useDeferredValue(q.trim()));
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -31,10 +29,7 @@ export function OrganisationsTab() {
           <div className="admin-toolbar">
             <TextField label={a('searchLabel')} type="search" hint={t('searchHint')} value={q} onChange={(e) => setQ(e.target.value)} />
           </div>
-          <ErrorBanner error={list.error} title={a('loadError')} />
-          {list.isPending && <Spinner label={c('loading')} />}
-          {list.data && items.length === 0 && <EmptyState>{t('noOrgs')}</EmptyState>}
-          {items.length > 0 && (
+          <QueryList query={list} count={items.length} empty={t('noOrgs')}>
             <table className="data admin-table" aria-labelledby="orgs-heading">
               <thead>
                 <tr>
@@ -59,12 +54,7 @@ export function OrganisationsTab() {
                 ))}
               </tbody>
             </table>
-          )}
-          {list.hasNextPage && (
-            <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
-              {c('loadMore')}
-            </Button>
-          )}
+          </QueryList>
         </div>
         <div>
           <NewOrganisationForm

@@ -5,9 +5,10 @@ import { useT } from '../../../app/i18n.tsx';
 import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
-import { EmptyState, ErrorBanner, Notice, Spinner } from '../../../ui/Feedback.tsx';
+import { Notice } from '../../../ui/Feedback.tsx';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { useAllOrganisations, useUsers, type Role, type User } from '../api.ts';
+import { QueryList } from '../components/QueryList.tsx';
 import { messages as admin } from '../messages.ts';
 import { messages } from './messages.ts';
 import { UserForm } from './UserForm.tsx';
@@ -44,10 +45,7 @@ export function UsersTab() {
         </Button>
       </div>
       {notice && <Notice tone="success">{notice}</Notice>}
-      <ErrorBanner error={users.error} title={a('loadError')} />
-      {users.isPending && <Spinner label={c('loading')} />}
-      {users.data && items.length === 0 && <EmptyState>{t('noUsers')}</EmptyState>}
-      {items.length > 0 && (
+      <QueryList query={users} count={items.length} empty={t('noUsers')}>
         <table className="data admin-table" aria-labelledby="users-heading">
           <thead>
             <tr>
@@ -78,12 +76,7 @@ export function UsersTab() {
             ))}
           </tbody>
         </table>
-      )}
-      {users.hasNextPage && (
-        <Button onClick={() => void users.fetchNextPage()} busy={users.isFetchingNextPage}>
-          {c('loadMore')}
-        </Button>
-      )}
+      </QueryList>
       <Dialog
         open={editing !== null}
         title={editing === 'new' ? t('createTitle') : editing ? t('editTitle', { name: editing.name }) : ''}

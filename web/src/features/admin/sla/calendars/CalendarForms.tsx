@@ -1,12 +1,13 @@
 // Creating, changing and deleting a calendar: name, time zone, 24/7 or weekly hours, and the
 // country (and region) whose public holidays apply by rule.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { api } from '../../../../app/api-client.ts';
 import { useT } from '../../../../app/i18n.tsx';
-import { common } from '../../../../app/messages.ts';
 import { Button } from '../../../../ui/Button.tsx';
 import { TextField } from '../../../../ui/Field.tsx';
+import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { FormStatus } from '../../components/FormStatus.tsx';
+import { useFormRun } from '../../components/useFormRun.ts';
 import { messages as admin } from '../../messages.ts';
 import { useSlaMutation, type Calendar } from '../api.ts';
 import { intlLocale } from '../local-date.ts';
@@ -52,22 +53,8 @@ function CalendarForm({ calendar, submitLabel, run, onDone }: { calendar: Calend
   const a = useT(admin);
   const zonesId = useId();
   const [f, setF] = useState(() => fieldsOf(calendar));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof CalendarFields>(k: K, v: CalendarFields[K]) => setF((prev) => ({ ...prev, [k]: v }));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await run(bodyOf(f)));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useFormRun(async () => onDone(await run(bodyOf(f))));
 
   return (
     <form onSubmit={submit}>
@@ -123,9 +110,7 @@ export function NewCalendar({ onCreated }: { onCreated(c: Calendar): void }) {
 
 export function EditCalendar({ calendar, onDeleted }: { calendar: Calendar; onDeleted(): void }) {
   const t = useT(messages);
-  const c = useT(common);
   const [saved, setSaved] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const update = useSlaMutation((body: ReturnType<typeof bodyOf>) => api.patch<Calendar>(`/calendars/${calendar.id}`, body));
   const remove = useSlaMutation(() => api.delete(`/calendars/${calendar.id}`));
   const inUse = calendar.usedBy.policies + calendar.usedBy.rotations > 0;
@@ -142,24 +127,7 @@ export function EditCalendar({ calendar, onDeleted }: { calendar: Calendar; onDe
         onDone={() => setSaved(true)}
       />
       <FormStatus success={saved ? t('calendarSaved') : null} />
-      <div className="admin-form-actions">
-        {confirming ? (
-          <>
-            <Button variant="danger" busy={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}>
-              {t('confirmDeleteCalendar', { name: calendar.name })}
-            </Button>
-            <Button onClick={() => setConfirming(false)}>{c('cancel')}</Button>
-          </>
-        ) : (
-          <Button onClick={() => setConfirming(true)} aria-describedby="calendar-delete-hint">
-            {t('deleteCalendar')}
-          </Button>
-        )}
-      </div>
-      <p className="muted" id="calendar-delete-hint">
-        {inUse ? t('deleteCalendarInUse') : t('deleteCalendarHint')}
-      </p>
-      <FormStatus error={remove.error} />
+      <ConfirmDelete label={t('deleteCalendar')} confirmLabel={t('confirmDeleteCalendar', { name: calendar.name })} hint={inUse ? t('deleteCalendarInUse') : t('deleteCalendarHint')} run={() => remove.mutateAsync(undefined)} onDone={onDeleted} />
     </section>
   );
 }

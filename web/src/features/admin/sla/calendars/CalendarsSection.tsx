@@ -2,8 +2,8 @@
 // one chosen in the URL: its form, its holidays and the due-time check; or a new one.
 import { Link, useNavigate, useParams } from 'react-router';
 import { useT } from '../../../../app/i18n.tsx';
-import { common } from '../../../../app/messages.ts';
-import { EmptyState, ErrorBanner, Spinner } from '../../../../ui/Feedback.tsx';
+import { EmptyState } from '../../../../ui/Feedback.tsx';
+import { QueryList } from '../../components/QueryList.tsx';
 import { messages as admin } from '../../messages.ts';
 import { useCalendars, type Calendar } from '../api.ts';
 import { messages } from '../messages.ts';
@@ -16,8 +16,6 @@ const BASE = '/agent/admin/service-levels/calendars';
 
 export function CalendarsSection() {
   const t = useT(messages);
-  const a = useT(admin);
-  const c = useT(common);
   const navigate = useNavigate();
   const { id } = useParams();
   const calendars = useCalendars();
@@ -32,10 +30,9 @@ export function CalendarsSection() {
           {t('newCalendar')}
         </Link>
       </div>
-      <ErrorBanner error={calendars.error} title={a('loadError')} />
-      {calendars.isPending && <Spinner label={c('loading')} />}
-      {calendars.data && items.length === 0 && <EmptyState>{t('noCalendars')}</EmptyState>}
-      {items.length > 0 && <CalendarTable items={items} selectedId={selected?.id ?? null} />}
+      <QueryList query={calendars} count={items.length} empty={t('noCalendars')}>
+        <CalendarTable items={items} selectedId={selected?.id ?? null} />
+      </QueryList>
 
       {id === 'new' && <NewCalendar onCreated={(cal) => navigate(`${BASE}/${cal.id}`)} />}
       {selected && (

@@ -5,9 +5,9 @@ import { api } from '../../../../app/api-client.ts';
 import { useT } from '../../../../app/i18n.tsx';
 import { common } from '../../../../app/messages.ts';
 import { Button } from '../../../../ui/Button.tsx';
-import { EmptyState, ErrorBanner, Spinner } from '../../../../ui/Feedback.tsx';
 import { SelectField, TextField } from '../../../../ui/Field.tsx';
 import { FormStatus } from '../../components/FormStatus.tsx';
+import { QueryList } from '../../components/QueryList.tsx';
 import { messages as admin } from '../../messages.ts';
 import { useHolidays, useSlaMutation, type Calendar, type Holiday } from '../api.ts';
 import { localDateText } from '../local-date.ts';
@@ -38,10 +38,7 @@ export function HolidaysPanel({ calendar }: { calendar: Calendar }) {
           ))}
         </SelectField>
       </div>
-      <ErrorBanner error={holidays.error} title={a('loadError')} />
-      {holidays.isPending && <Spinner label={c('loading')} />}
-      {holidays.data && items.length === 0 && <EmptyState>{t('noHolidays', { year: String(year) })}</EmptyState>}
-      {items.length > 0 && (
+      <QueryList query={holidays} count={items.length} empty={t('noHolidays', { year: String(year) })}>
         <table className="data admin-table" aria-label={t('holidaysOf', { year: String(year) })}>
           <thead>
             <tr>
@@ -73,7 +70,7 @@ export function HolidaysPanel({ calendar }: { calendar: Calendar }) {
             ))}
           </tbody>
         </table>
-      )}
+      </QueryList>
       <FormStatus error={remove.error} />
       <AddHoliday calendarId={calendar.id} />
       <HolidayImport calendarId={calendar.id} />

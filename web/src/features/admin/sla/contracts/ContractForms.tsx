@@ -1,13 +1,14 @@
 // Creating, changing and deleting a contract: the organisation (fixed once created), the
 // policy, an optional period (either end may stay open) and notes.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../../../app/api-client.ts';
 import { useT } from '../../../../app/i18n.tsx';
-import { common } from '../../../../app/messages.ts';
 import { Button } from '../../../../ui/Button.tsx';
 import { SelectField, TextArea, TextField } from '../../../../ui/Field.tsx';
 import { useAllOrganisations } from '../../api.ts';
+import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { FormStatus } from '../../components/FormStatus.tsx';
+import { useFormRun } from '../../components/useFormRun.ts';
 import { messages as admin } from '../../messages.ts';
 import { usePolicies, useSlaMutation, type Contract } from '../api.ts';
 import { messages } from './messages.ts';
@@ -38,22 +39,8 @@ function ContractForm({ contract, initial, submitLabel, run, onDone }: { contrac
   const organisations = useAllOrganisations().data ?? [];
   const policies = usePolicies().data ?? [];
   const [f, setF] = useState(initial);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof ContractFields>(k: K, v: ContractFields[K]) => setF((prev) => ({ ...prev, [k]: v }));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await run(f));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useFormRun(async () => onDone(await run(f)));
 
   return (
     <form onSubmit={submit}>
@@ -106,9 +93,7 @@ export function NewContract({ organisationId, onCreated }: { organisationId: num
 
 export function EditContract({ contract, onDeleted }: { contract: Contract; onDeleted(): void }) {
   const t = useT(messages);
-  const c = useT(common);
   const [saved, setSaved] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const update = useSlaMutation((f: ContractFields) => api.patch<Contract>(`/contracts/${contract.id}`, changesOf(f)));
   const remove = useSlaMutation(() => api.delete(`/contracts/${contract.id}`));
   return (
@@ -125,24 +110,7 @@ export function EditContract({ contract, onDeleted }: { contract: Contract; onDe
         onDone={() => setSaved(true)}
       />
       <FormStatus success={saved ? t('contractSaved') : null} />
-      <div className="admin-form-actions">
-        {confirming ? (
-          <>
-            <Button variant="danger" busy={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}>
-              {t('confirmDeleteContract', { name: contract.name })}
-            </Button>
-            <Button onClick={() => setConfirming(false)}>{c('cancel')}</Button>
-          </>
-        ) : (
-          <Button onClick={() => setConfirming(true)} aria-describedby="contract-delete-hint">
-            {t('deleteContract')}
-          </Button>
-        )}
-      </div>
-      <p className="muted" id="contract-delete-hint">
-        {t('deleteContractHint')}
-      </p>
-      <FormStatus error={remove.error} />
+      <ConfirmDelete label={t('deleteContract')} confirmLabel={t('confirmDeleteContract', { name: contract.name })} hint={t('deleteContractHint')} run={() => remove.mutateAsync(undefined)} onDone={onDeleted} />
     </section>
   );
 }

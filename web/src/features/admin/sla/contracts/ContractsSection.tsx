@@ -3,10 +3,10 @@
 // chosen in the URL is edited below it.
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useT } from '../../../../app/i18n.tsx';
-import { common } from '../../../../app/messages.ts';
-import { EmptyState, ErrorBanner, Spinner } from '../../../../ui/Feedback.tsx';
+import { EmptyState } from '../../../../ui/Feedback.tsx';
 import { SelectField } from '../../../../ui/Field.tsx';
 import { useAllOrganisations } from '../../api.ts';
+import { QueryList } from '../../components/QueryList.tsx';
 import { messages as admin } from '../../messages.ts';
 import { useContracts, type Contract } from '../api.ts';
 import { localDateText } from '../local-date.ts';
@@ -17,8 +17,6 @@ const BASE = '/agent/admin/service-levels/contracts';
 
 export function ContractsSection() {
   const t = useT(messages);
-  const a = useT(admin);
-  const c = useT(common);
   const navigate = useNavigate();
   const { id } = useParams();
   const [search, setSearch] = useSearchParams();
@@ -47,10 +45,9 @@ export function ContractsSection() {
           ))}
         </SelectField>
       </div>
-      <ErrorBanner error={contracts.error} title={a('loadError')} />
-      {contracts.isPending && <Spinner label={c('loading')} />}
-      {contracts.data && items.length === 0 && <EmptyState>{organisationId ? t('noContractsHere') : t('noContracts')}</EmptyState>}
-      {items.length > 0 && <ContractTable items={items} selectedId={selected?.id ?? null} suffix={suffix} />}
+      <QueryList query={contracts} count={items.length} empty={organisationId ? t('noContractsHere') : t('noContracts')}>
+        <ContractTable items={items} selectedId={selected?.id ?? null} suffix={suffix} />
+      </QueryList>
       {id === 'new' && <NewContract organisationId={organisationId} onCreated={(k) => navigate(`${BASE}/${k.id}${suffix}`)} />}
       {selected && <EditContract key={selected.id} contract={selected} onDeleted={() => navigate(`${BASE}${suffix}`)} />}
       {id !== undefined && id !== 'new' && contracts.data && !selected && <EmptyState>{t('contractGone')}</EmptyState>}

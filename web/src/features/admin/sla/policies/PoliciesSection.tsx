@@ -2,8 +2,8 @@
 // contracts using each), then the one chosen in the URL, or a new one.
 import { Link, useNavigate, useParams } from 'react-router';
 import { useT } from '../../../../app/i18n.tsx';
-import { common } from '../../../../app/messages.ts';
-import { EmptyState, ErrorBanner, Spinner } from '../../../../ui/Feedback.tsx';
+import { EmptyState } from '../../../../ui/Feedback.tsx';
+import { QueryList } from '../../components/QueryList.tsx';
 import { messages as admin } from '../../messages.ts';
 import { usePolicies, type SlaPolicy } from '../api.ts';
 import { intlLocale } from '../local-date.ts';
@@ -15,8 +15,6 @@ const BASE = '/agent/admin/service-levels/policies';
 
 export function PoliciesSection() {
   const t = useT(messages);
-  const a = useT(admin);
-  const c = useT(common);
   const navigate = useNavigate();
   const { id } = useParams();
   const policies = usePolicies();
@@ -31,10 +29,9 @@ export function PoliciesSection() {
           {t('newPolicy')}
         </Link>
       </div>
-      <ErrorBanner error={policies.error} title={a('loadError')} />
-      {policies.isPending && <Spinner label={c('loading')} />}
-      {policies.data && items.length === 0 && <EmptyState>{t('noPolicies')}</EmptyState>}
-      {items.length > 0 && <PolicyTable items={items} selectedId={selected?.id ?? null} />}
+      <QueryList query={policies} count={items.length} empty={t('noPolicies')}>
+        <PolicyTable items={items} selectedId={selected?.id ?? null} />
+      </QueryList>
       {id === 'new' && <NewPolicy onCreated={(p) => navigate(`${BASE}/${p.id}`)} />}
       {selected && <EditPolicy key={selected.id} policy={selected} onDeleted={() => navigate(BASE)} />}
       {id !== undefined && id !== 'new' && policies.data && !selected && <EmptyState>{t('policyGone')}</EmptyState>}

@@ -1,13 +1,14 @@
 // Creating, changing and deleting an SLA policy: its calendar, targets per priority, the
 // warning threshold, the actions, and whether it is the default. The default cannot be
 // unset here: another policy is made the default instead.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../../../app/api-client.ts';
 import { useT } from '../../../../app/i18n.tsx';
-import { common } from '../../../../app/messages.ts';
 import { Button } from '../../../../ui/Button.tsx';
 import { SelectField, TextArea, TextField } from '../../../../ui/Field.tsx';
+import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { FormStatus } from '../../components/FormStatus.tsx';
+import { useFormRun } from '../../components/useFormRun.ts';
 import { messages as admin } from '../../messages.ts';
 import { useCalendars, useSlaMutation, type SlaPolicy } from '../api.ts';
 import { actionsBody, ActionsEditor, editableActions, type EditableAction } from './ActionsEditor.tsx';
@@ -53,23 +54,9 @@ function PolicyForm({ policy, submitLabel, run, onDone }: { policy: SlaPolicy | 
   const a = useT(admin);
   const calendars = useCalendars().data ?? [];
   const [f, setF] = useState(() => fieldsOf(policy));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof PolicyFields>(k: K, v: PolicyFields[K]) => setF((prev) => ({ ...prev, [k]: v }));
   const wasDefault = policy?.isDefault ?? false;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await run(bodyOf(f, wasDefault)));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useFormRun(async () => onDone(await run(bodyOf(f, wasDefault))));
 
   return (
     <form onSubmit={submit}>
@@ -118,9 +105,7 @@ export function NewPolicy({ onCreated }: { onCreated(p: SlaPolicy): void }) {
 
 export function EditPolicy({ policy, onDeleted }: { policy: SlaPolicy; onDeleted(): void }) {
   const t = useT(messages);
-  const c = useT(common);
   const [saved, setSaved] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const update = useSlaMutation((body: ReturnType<typeof bodyOf>) => api.patch<SlaPolicy>(`/sla/policies/${policy.id}`, body));
   const remove = useSlaMutation(() => api.delete(`/sla/policies/${policy.id}`));
   return (
@@ -138,24 +123,7 @@ export function EditPolicy({ policy, onDeleted }: { policy: SlaPolicy; onDeleted
         onDone={() => setSaved(true)}
       />
       <FormStatus success={saved ? t('policySaved') : null} />
-      <div className="admin-form-actions">
-        {confirming ? (
-          <>
-            <Button variant="danger" busy={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}>
-              {t('confirmDeletePolicy', { name: policy.name })}
-            </Button>
-            <Button onClick={() => setConfirming(false)}>{c('cancel')}</Button>
-          </>
-        ) : (
-          <Button onClick={() => setConfirming(true)} aria-describedby="policy-delete-hint">
-            {t('deletePolicy')}
-          </Button>
-        )}
-      </div>
-      <p className="muted" id="policy-delete-hint">
-        {t('deletePolicyHint')}
-      </p>
-      <FormStatus error={remove.error} />
+      <ConfirmDelete label={t('deletePolicy')} confirmLabel={t('confirmDeletePolicy', { name: policy.name })} hint={t('deletePolicyHint')} run={() => remove.mutateAsync(undefined)} onDone={onDeleted} />
     </section>
   );
 }
