@@ -26,6 +26,8 @@ export const messages = defineMessages({
     searchLabel: 'Search',
     noResults: 'Nothing matches.',
     loadError: 'This list could not be loaded.',
+    weekCopyMonday: 'Copy Monday to Tuesday–Friday',
+    weekRemoveRange: 'Remove {day} range {n}',
   },
   fr: {
     title: 'Administration',
@@ -51,5 +53,7 @@ export const messages = defineMessages({
     searchLabel: 'Rechercher',
     noResults: 'Aucun résultat.',
     loadError: 'Cette liste n’a pas pu être chargée.',
+    weekCopyMonday: 'Copier le lundi du mardi au vendredi',
+    weekRemoveRange: '{day} : retirer la plage {n}',
   },
 });

@@ -7,11 +7,11 @@ import { Button } from '../../../ui/Button.tsx';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { FormStatus } from '../components/FormStatus.tsx';
 import { useFormRun } from '../components/useFormRun.ts';
+import { WeekHoursEditor } from '../components/WeekHoursEditor.tsx';
 import { useDutyMutation, type Shift, type UserRef } from './api.ts';
 import { messages } from './shift-messages.ts';
 import { TimeZoneField } from './TimeZoneField.tsx';
 import { editableWeek, officeWeek, weekBody } from './week.ts';
-import { WeekEditor } from './WeekEditor.tsx';
 import { browserZone } from './zones.ts';
 
 export function ShiftEditor({ user, shift, onSaved, onRemoved }: { user: Pick<UserRef, 'id' | 'name'>; shift: Shift | null; onSaved(): void; onRemoved(): void }) {
@@ -33,7 +33,7 @@ export function ShiftEditor({ user, shift, onSaved, onRemoved }: { user: Pick<Us
       {!shift && <p className="muted">{t('noShiftYet')}</p>}
       <form onSubmit={submit}>
         <TimeZoneField label={t('timeZone')} hint={t('timeZoneHint')} value={timeZone} onChange={setTimeZone} />
-        <WeekEditor week={week} onChange={setWeek} />
+        <WeekHoursEditor week={week} words={messages} onChange={setWeek} />
         <FormStatus error={error} success={saved ? t('shiftSaved', { name: user.name }) : null} />
         <Button variant="primary" type="submit" busy={busy}>
           {t('saveShift')}

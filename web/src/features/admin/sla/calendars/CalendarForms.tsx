@@ -8,12 +8,12 @@ import { TextField } from '../../../../ui/Field.tsx';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { FormStatus } from '../../components/FormStatus.tsx';
 import { useFormRun } from '../../components/useFormRun.ts';
+import { editableWeek, weekHoursBody, type EditableWeek } from '../../components/week-hours.ts';
+import { WeekHoursEditor } from '../../components/WeekHoursEditor.tsx';
 import { messages as admin } from '../../messages.ts';
 import { useSlaMutation, type Calendar } from '../api.ts';
 import { intlLocale } from '../local-date.ts';
 import { messages } from '../messages.ts';
-import { editableWeek, weekHoursBody, type EditableWeek } from './week-hours.ts';
-import { WeekHoursEditor } from './WeekHoursEditor.tsx';
 import { timeZoneNames } from './zoned-time.ts';
 
 interface CalendarFields {
@@ -70,7 +70,7 @@ function CalendarForm({ calendar, submitLabel, run, onDone }: { calendar: Calend
       <label className="checkbox">
         <input type="checkbox" role="switch" checked={f.is24x7} onChange={(e) => set('is24x7', e.target.checked)} /> {t('is24x7')}
       </label>
-      {f.is24x7 ? <p className="muted">{t('is24x7Hint')}</p> : <WeekHoursEditor week={f.week} onChange={(week) => set('week', week)} />}
+      {f.is24x7 ? <p className="muted">{t('is24x7Hint')}</p> : <WeekHoursEditor week={f.week} words={messages} onChange={(week) => set('week', week)} />}
       <fieldset className="admin-fieldset">
         <legend>{t('publicHolidays')}</legend>
         <div className="grid-2">

@@ -4,13 +4,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useT } from '../../../../app/i18n.tsx';
 import { EmptyState } from '../../../../ui/Feedback.tsx';
 import { QueryList } from '../../components/QueryList.tsx';
+import { weekdayNames, weekSummary } from '../../components/week-hours.ts';
 import { messages as admin } from '../../messages.ts';
 import { useCalendars, type Calendar } from '../api.ts';
 import { messages } from '../messages.ts';
 import { BusinessTimeCheck } from './BusinessTimeCheck.tsx';
 import { EditCalendar, NewCalendar } from './CalendarForms.tsx';
 import { HolidaysPanel } from './HolidaysPanel.tsx';
-import { weekdayNames, weekSummary } from './week-hours.ts';
 
 const BASE = '/agent/admin/service-levels/calendars';
 

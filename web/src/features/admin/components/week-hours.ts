@@ -1,8 +1,8 @@
-// Opening hours as the form edits them: every weekday present (1 = Monday … 7 = Sunday),
-// each a list of [opens, closes] pairs typed as HH:MM text ("24:00" ends a day at midnight,
-// which a time input cannot express).
-import type { WeekHours } from '../api.ts';
-import { intlLocale } from '../local-date.ts';
+// Weekly hours (a calendar's opening hours, an agent's shift) as the form edits them: every
+// weekday present (1 = Monday … 7 = Sunday), each a list of [from, to] pairs typed as HH:MM
+// text ("24:00" ends a day at midnight, which a time input cannot express).
+import type { WeekHours } from '../../../../../common/schemas/calendars.ts';
+import { intlLocale } from '../sla/local-date.ts';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
