@@ -87,10 +87,20 @@ export async function updatePolicy(db: Trx, id: number, v: Partial<PolicyValues>
   await db.updateTable('sla_policies').set({ ...v, updated_at: at }).where('id', '=', id).execute();
 }
 
+/** The advisory lock that serialises changes of the default policy (PostgreSQL). */
+const DEFAULT_POLICY_LOCK = 51_734_001;
+
 /**
- * Makes this policy the only default, in one statement over every row: two concurrent calls
- * leave exactly one default (the later), never two.
+ * PostgreSQL: waits until no other transaction is changing the default, then holds that turn
+ * until commit. Taken before any other write, so that the statements after it see the other
+ * transaction's work (even a new default row it inserted) and two writers never deadlock.
+ * SQLite runs one write transaction at a time anyway.
  */
+export async function lockDefault(db: Trx, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${DEFAULT_POLICY_LOCK})`.execute(db);
+}
+
+/** Makes this policy the only default, in one statement over every row (after lockDefault). */
 export async function makeDefault(db: Trx, id: number, at: string): Promise<void> {
   await db
     .updateTable('sla_policies')

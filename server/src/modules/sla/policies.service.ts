@@ -106,6 +106,7 @@ export async function createPolicy(deps: Deps, actor: Actor, input: CreatePolicy
   const at = isoNow(deps.clock);
   return raceSafe(input.name, () =>
     deps.db.transaction().execute(async (trx) => {
+      if (input.isDefault) await repo.lockDefault(trx, deps.dialect);
       await checkDraft(trx, input);
       const id = await repo.insertPolicy(trx, valuesOf(input), at);
       if (input.isDefault) await repo.makeDefault(trx, id, at);
@@ -119,6 +120,7 @@ export async function updatePolicy(deps: Deps, actor: Actor, id: number, input: 
   const at = isoNow(deps.clock);
   return raceSafe(input.name ?? '', () =>
     deps.db.transaction().execute(async (trx) => {
+      if (input.isDefault) await repo.lockDefault(trx, deps.dialect);
       const before = await findOrFail(trx, id);
       const draft: PolicyDraft = {
         name: input.name ?? before.name,

@@ -90,6 +90,10 @@ describe('SLA policies', () => {
     const answers = await Promise.all(ids.map((id) => api.patch(`/api/v1/sla/policies/${id}`, { isDefault: true }, { token: admin.token })));
     assert.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
     assert.equal((await defaults()).length, 1);
+    // New default policies created at once: still one default.
+    const created = await Promise.all([1, 2, 3].map(() => create({ isDefault: true })));
+    assert.deepEqual(created.map((c) => c.status), [201, 201, 201]);
+    assert.equal((await defaults()).length, 1);
     await api.patch(`/api/v1/sla/policies/${standard.id}`, { isDefault: true }, { token: admin.token });
     assert.deepEqual(await defaults(), [standard.id]);
     const audit = await api.get(`/api/v1/audit?entityType=sla_policy&entityId=${standard.id}`, { token: admin.token });
