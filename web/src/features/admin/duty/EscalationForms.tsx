@@ -5,14 +5,15 @@ import { TIERS } from '../../../../../common/enums.ts';
 import { api } from '../../../app/api-client.ts';
 import { useT } from '../../../app/i18n.tsx';
 import { common } from '../../../app/messages.ts';
-import { Button } from '../../../ui/Button.tsx';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
-import { useGroups } from '../api.ts';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
+import { FormFooter } from '../components/FormFooter.tsx';
 import { FormStatus } from '../components/FormStatus.tsx';
 import { useFormRun } from '../components/useFormRun.ts';
+import { useNewForm } from '../components/useNewForm.ts';
 import { messages as admin } from '../messages.ts';
 import { useDutyMutation, type EscalationRule } from './api.ts';
+import { GroupSelect } from './GroupSelect.tsx';
 import { messages } from './messages.ts';
 
 interface Fields {
@@ -33,7 +34,6 @@ function EscalationForm({ rule, submitLabel, run }: { rule: EscalationRule | nul
   const t = useT(messages);
   const a = useT(admin);
   const c = useT(common);
-  const groups = useGroups().data ?? [];
   const [f, setF] = useState(() => fieldsOf(rule));
   const { busy, error, submit } = useFormRun(() => run(f));
   const set = <K extends keyof Fields>(k: K, v: Fields[K]) => setF({ ...f, [k]: v });
@@ -50,46 +50,32 @@ function EscalationForm({ rule, submitLabel, run }: { rule: EscalationRule | nul
         </SelectField>
         <TextField label={t('afterMinutes')} hint={t('afterMinutesHint')} type="number" min={1} max={525600} required value={f.afterMinutes} onChange={(e) => set('afterMinutes', e.target.value)} />
       </div>
-      <SelectField label={t('toGroup')} required value={f.toGroupId} onChange={(e) => set('toGroupId', e.target.value)}>
-        <option value="">{t('choose')}</option>
-        {groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name} ({c('tier', { tier: g.tier })})
-          </option>
-        ))}
-      </SelectField>
+      <GroupSelect label={t('toGroup')} emptyLabel={t('choose')} required value={f.toGroupId} onChange={(v) => set('toGroupId', v)} />
       <label className="checkbox">
         <input type="checkbox" checked={f.isActive} onChange={(e) => set('isActive', e.target.checked)} /> {a('active')}
       </label>
-      <FormStatus error={error} />
-      <Button variant="primary" type="submit" busy={busy}>
-        {submitLabel}
-      </Button>
+      <FormFooter error={error} busy={busy} label={submitLabel} />
     </form>
   );
 }
 
 export function NewEscalationRule({ onCreated }: { onCreated(r: EscalationRule): void }) {
   const t = useT(messages);
-  const [done, setDone] = useState<string | null>(null);
-  const [round, setRound] = useState(0);
+  const created = useNewForm((r: EscalationRule) => t('escalationCreated', { name: r.name }), onCreated);
   const create = useDutyMutation((f: Fields) => api.post<EscalationRule>('/escalation-rules', bodyOf(f)));
   return (
     <section className="panel" aria-labelledby="escalation-new-heading">
       <h4 id="escalation-new-heading">{t('newEscalation')}</h4>
       <EscalationForm
-        key={round}
+        key={created.key}
         rule={null}
         submitLabel={t('createEscalation')}
         run={async (f) => {
-          setDone(null);
-          const r = await create.mutateAsync(f);
-          setDone(t('escalationCreated', { name: r.name }));
-          setRound((n) => n + 1);
-          onCreated(r);
+          created.start();
+          created.finish(await create.mutateAsync(f));
         }}
       />
-      <FormStatus success={done} />
+      <FormStatus success={created.done} />
     </section>
   );
 }

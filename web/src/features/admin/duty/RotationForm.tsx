@@ -3,14 +3,13 @@
 // a page waits for an acknowledgement, and where its webhook goes.
 import { useState } from 'react';
 import { useT } from '../../../app/i18n.tsx';
-import { common } from '../../../app/messages.ts';
-import { Button } from '../../../ui/Button.tsx';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
-import { useGroups } from '../api.ts';
+import { FormFooter } from '../components/FormFooter.tsx';
 import { FormStatus } from '../components/FormStatus.tsx';
 import { useFormRun } from '../components/useFormRun.ts';
 import { messages as admin } from '../messages.ts';
 import { useCalendars, type Rotation } from './api.ts';
+import { GroupSelect } from './GroupSelect.tsx';
 import { MembersEditor } from './MembersEditor.tsx';
 import { messages } from './oncall-messages.ts';
 import { TimeZoneField } from './TimeZoneField.tsx';
@@ -72,8 +71,6 @@ export function rotationBody(f: RotationFields) {
 export function RotationForm({ rotation, submitLabel, run }: { rotation: Rotation | null; submitLabel: string; run(f: RotationFields): Promise<unknown> }) {
   const t = useT(messages);
   const a = useT(admin);
-  const c = useT(common);
-  const groups = useGroups().data ?? [];
   const calendars = useCalendars();
   const [f, setF] = useState(() => rotationFields(rotation));
   const { busy, error, submit } = useFormRun(() => run(f));
@@ -85,14 +82,7 @@ export function RotationForm({ rotation, submitLabel, run }: { rotation: Rotatio
       <TextField label={a('name')} required maxLength={200} value={f.name} onChange={(e) => set('name', e.target.value)} />
       <MembersEditor value={f.memberIds} known={known} onChange={(ids) => set('memberIds', ids)} />
       <div className="grid-2">
-        <SelectField label={t('group')} hint={t('groupHint')} value={f.groupId} onChange={(e) => set('groupId', e.target.value)}>
-          <option value="">{t('everyGroup')}</option>
-          {groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name} ({c('tier', { tier: g.tier })})
-            </option>
-          ))}
-        </SelectField>
+        <GroupSelect label={t('group')} hint={t('groupHint')} emptyLabel={t('everyGroup')} value={f.groupId} onChange={(v) => set('groupId', v)} />
         <SelectField label={t('calendar')} hint={t('calendarHint')} value={f.calendarId} onChange={(e) => set('calendarId', e.target.value)}>
           <option value="">{t('always')}</option>
           {(calendars.data ?? []).map((cal) => (
@@ -136,10 +126,7 @@ export function RotationForm({ rotation, submitLabel, run }: { rotation: Rotatio
       <label className="checkbox">
         <input type="checkbox" checked={f.isActive} onChange={(e) => set('isActive', e.target.checked)} /> {a('active')}
       </label>
-      <FormStatus error={error} />
-      <Button variant="primary" type="submit" busy={busy}>
-        {submitLabel}
-      </Button>
+      <FormFooter error={error} busy={busy} label={submitLabel} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { api } from '../../../app/api-client.ts';
 import { useT } from '../../../app/i18n.tsx';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { FormStatus } from '../components/FormStatus.tsx';
+import { useNewForm } from '../components/useNewForm.ts';
 import { useDutyMutation, type Rotation } from './api.ts';
 import { messages } from './oncall-messages.ts';
 import { RotationForm, rotationBody, type RotationFields } from './RotationForm.tsx';
@@ -13,25 +14,21 @@ import { SchedulePreview } from './SchedulePreview.tsx';
 
 export function NewRotation({ onCreated }: { onCreated(r: Rotation): void }) {
   const t = useT(messages);
-  const [done, setDone] = useState<string | null>(null);
-  const [round, setRound] = useState(0);
+  const created = useNewForm((r: Rotation) => t('rotationCreated', { name: r.name }), onCreated);
   const create = useDutyMutation((f: RotationFields) => api.post<Rotation>('/oncall/rotations', rotationBody(f)));
   return (
     <section className="panel" aria-labelledby="rotation-new-heading">
       <h4 id="rotation-new-heading">{t('newRotation')}</h4>
       <RotationForm
-        key={round}
+        key={created.key}
         rotation={null}
         submitLabel={t('createRotation')}
         run={async (f) => {
-          setDone(null);
-          const r = await create.mutateAsync(f);
-          setDone(t('rotationCreated', { name: r.name }));
-          setRound((n) => n + 1);
-          onCreated(r);
+          created.start();
+          created.finish(await create.mutateAsync(f));
         }}
       />
-      <FormStatus success={done} />
+      <FormStatus success={created.done} />
     </section>
   );
 }

@@ -4,10 +4,11 @@ import { CHANNELS } from '../../../../../common/enums.ts';
 import { categoryOptions } from '../../../app/category-options.ts';
 import { useT } from '../../../app/i18n.tsx';
 import { common } from '../../../app/messages.ts';
-import { SelectField, TextField } from '../../../ui/Field.tsx';
-import { useAllOrganisations, useCategoryTree, useGroups } from '../api.ts';
+import { TextField } from '../../../ui/Field.tsx';
+import { useAllOrganisations, useCategoryTree } from '../api.ts';
 import { useMailboxes } from '../mail/api.ts';
 import { messages as admin } from '../messages.ts';
+import { GroupSelect } from './GroupSelect.tsx';
 import { messages } from './messages.ts';
 import { PickList } from './PickList.tsx';
 import type { RuleFields } from './rule-fields.ts';
@@ -16,7 +17,6 @@ export function RuleFieldset({ fields: f, onChange }: { fields: RuleFields; onCh
   const t = useT(messages);
   const a = useT(admin);
   const c = useT(common);
-  const groups = useGroups().data ?? [];
   const mailboxes = useMailboxes().data ?? [];
   const categories = categoryOptions(useCategoryTree().data);
   const organisations = useAllOrganisations().data ?? [];
@@ -43,14 +43,7 @@ export function RuleFieldset({ fields: f, onChange }: { fields: RuleFields; onCh
         <PickList legend={t('organisations')} options={organisations.map((o) => ({ id: o.id, label: o.name }))} value={f.organisationIds} onChange={(v) => set('organisationIds', v)} />
         <TextField label={t('keywords')} hint={t('keywordsHint')} value={f.keywords} onChange={(e) => set('keywords', e.target.value)} />
       </fieldset>
-      <SelectField label={t('targetGroup')} required value={f.groupId} onChange={(e) => set('groupId', e.target.value)}>
-        <option value="">{t('choose')}</option>
-        {groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name} ({c('tier', { tier: g.tier })})
-          </option>
-        ))}
-      </SelectField>
+      <GroupSelect label={t('targetGroup')} emptyLabel={t('choose')} required value={f.groupId} onChange={(v) => set('groupId', v)} />
       <label className="checkbox">
         <input type="checkbox" checked={f.isActive} onChange={(e) => set('isActive', e.target.checked)} /> {a('active')}
       </label>

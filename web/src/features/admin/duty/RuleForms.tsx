@@ -2,10 +2,11 @@
 import { useState } from 'react';
 import { api } from '../../../app/api-client.ts';
 import { useT } from '../../../app/i18n.tsx';
-import { Button } from '../../../ui/Button.tsx';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
+import { FormFooter } from '../components/FormFooter.tsx';
 import { FormStatus } from '../components/FormStatus.tsx';
 import { useFormRun } from '../components/useFormRun.ts';
+import { useNewForm } from '../components/useNewForm.ts';
 import { useDutyMutation, type RoutingRule } from './api.ts';
 import { messages } from './messages.ts';
 import { ruleBody, ruleFields, type RuleFields } from './rule-fields.ts';
@@ -17,35 +18,28 @@ function RuleForm({ rule, submitLabel, run }: { rule: RoutingRule | null; submit
   return (
     <form onSubmit={submit}>
       <RuleFieldset fields={fields} onChange={setFields} />
-      <FormStatus error={error} />
-      <Button variant="primary" type="submit" busy={busy}>
-        {submitLabel}
-      </Button>
+      <FormFooter error={error} busy={busy} label={submitLabel} />
     </form>
   );
 }
 
 export function NewRule({ onCreated }: { onCreated(r: RoutingRule): void }) {
   const t = useT(messages);
-  const [done, setDone] = useState<string | null>(null);
-  const [round, setRound] = useState(0);
+  const created = useNewForm((r: RoutingRule) => t('ruleCreated', { name: r.name }), onCreated);
   const create = useDutyMutation((f: RuleFields) => api.post<RoutingRule>('/routing/rules', ruleBody(f)));
   return (
     <section className="panel" aria-labelledby="rule-new-heading">
       <h4 id="rule-new-heading">{t('newRule')}</h4>
       <RuleForm
-        key={round}
+        key={created.key}
         rule={null}
         submitLabel={t('createRule')}
         run={async (f) => {
-          setDone(null);
-          const r = await create.mutateAsync(f);
-          setDone(t('ruleCreated', { name: r.name }));
-          setRound((n) => n + 1);
-          onCreated(r);
+          created.start();
+          created.finish(await create.mutateAsync(f));
         }}
       />
-      <FormStatus success={done} />
+      <FormStatus success={created.done} />
     </section>
   );
 }

@@ -7,8 +7,10 @@ import { common } from '../../../app/messages.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { SelectField, TextArea, TextField } from '../../../ui/Field.tsx';
 import { useAdminMutation, useStaff, type Group } from '../api.ts';
+import { FormFooter } from '../components/FormFooter.tsx';
 import { FormStatus } from '../components/FormStatus.tsx';
 import { useFormRun } from '../components/useFormRun.ts';
+import { useNewForm } from '../components/useNewForm.ts';
 import { messages as admin } from '../messages.ts';
 import { messages } from './messages.ts';
 
@@ -38,34 +40,26 @@ function GroupFieldsForm({ initial, submitLabel, run, onDone }: { initial: Group
         </SelectField>
       </div>
       <TextArea label={a('description')} value={f.description} onChange={(e) => setF({ ...f, description: e.target.value })} rows={2} />
-      <FormStatus error={error} />
-      <Button variant="primary" type="submit" busy={busy}>
-        {submitLabel}
-      </Button>
+      <FormFooter error={error} busy={busy} label={submitLabel} />
     </form>
   );
 }
 
 export function NewGroupForm({ onCreated }: { onCreated(g: Group): void }) {
   const t = useT(messages);
-  const [done, setDone] = useState<string | null>(null);
-  const [round, setRound] = useState(0);
+  const created = useNewForm((g: Group) => t('created', { name: g.name }), onCreated);
   const create = useAdminMutation(['groups'], (f: GroupFields) => api.post<Group>('/groups', f));
   return (
     <section className="panel" aria-labelledby="group-new-heading">
       <h3 id="group-new-heading">{t('newTitle')}</h3>
       <GroupFieldsForm
-        key={round}
+        key={created.key}
         initial={{ name: '', tier: 1, description: '' }}
         submitLabel={t('create')}
         run={(f) => create.mutateAsync(f)}
-        onDone={(g) => {
-          setDone(t('created', { name: g.name }));
-          setRound((r) => r + 1);
-          onCreated(g);
-        }}
+        onDone={created.finish}
       />
-      <FormStatus success={done} />
+      <FormStatus success={created.done} />
     </section>
   );
 }

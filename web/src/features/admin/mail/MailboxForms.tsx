@@ -3,10 +3,11 @@
 import { useState } from 'react';
 import { api } from '../../../app/api-client.ts';
 import { useFormat, useT } from '../../../app/i18n.tsx';
-import { Button } from '../../../ui/Button.tsx';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
+import { FormFooter } from '../components/FormFooter.tsx';
 import { FormStatus } from '../components/FormStatus.tsx';
 import { useFormRun } from '../components/useFormRun.ts';
+import { useNewForm } from '../components/useNewForm.ts';
 import { useMailMutation, type Mailbox } from './api.ts';
 import { MailboxFieldset } from './MailboxFieldset.tsx';
 import { mailboxBody, mailboxFields, type MailboxFields } from './mailbox-fields.ts';
@@ -23,37 +24,29 @@ function MailboxForm({ mailbox, submitLabel, run, onDone }: { mailbox: Mailbox |
   return (
     <form onSubmit={submit}>
       <MailboxFieldset fields={fields} onChange={setFields} hasPassword={mailbox ? (mailbox.imap?.hasPassword ?? false) : null} />
-      <FormStatus error={error} />
-      <Button variant="primary" type="submit" busy={busy}>
-        {submitLabel}
-      </Button>
+      <FormFooter error={error} busy={busy} label={submitLabel} />
     </form>
   );
 }
 
 export function NewMailbox({ onCreated }: { onCreated(m: Mailbox): void }) {
   const t = useT(messages);
-  const [done, setDone] = useState<string | null>(null);
-  const [round, setRound] = useState(0);
+  const created = useNewForm((m: Mailbox) => t('created', { name: m.name }), onCreated);
   const create = useMailMutation((f: MailboxFields) => api.post<Mailbox>('/email/mailboxes', mailboxBody(f)));
   return (
     <section className="panel" aria-labelledby="mailbox-new-heading">
       <h4 id="mailbox-new-heading">{t('newTitle')}</h4>
       <MailboxForm
-        key={round}
+        key={created.key}
         mailbox={null}
         submitLabel={t('create')}
         run={(f) => {
-          setDone(null);
+          created.start();
           return create.mutateAsync(f);
         }}
-        onDone={(m) => {
-          setDone(t('created', { name: m.name }));
-          setRound((r) => r + 1);
-          onCreated(m);
-        }}
+        onDone={created.finish}
       />
-      <FormStatus success={done} />
+      <FormStatus success={created.done} />
     </section>
   );
 }

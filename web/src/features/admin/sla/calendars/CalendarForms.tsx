@@ -3,9 +3,9 @@
 import { useId, useState } from 'react';
 import { api } from '../../../../app/api-client.ts';
 import { useT } from '../../../../app/i18n.tsx';
-import { Button } from '../../../../ui/Button.tsx';
 import { TextField } from '../../../../ui/Field.tsx';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
+import { FormFooter } from '../../components/FormFooter.tsx';
 import { FormStatus } from '../../components/FormStatus.tsx';
 import { useFormRun } from '../../components/useFormRun.ts';
 import { editableWeek, weekHoursBody, type EditableWeek } from '../../components/week-hours.ts';
@@ -78,10 +78,7 @@ function CalendarForm({ calendar, submitLabel, run, onDone }: { calendar: Calend
           <TextField label={t('holidayRegion')} hint={t('holidayRegionHint')} maxLength={10} autoComplete="off" disabled={!f.holidayCountry.trim()} value={f.holidayRegion} onChange={(e) => set('holidayRegion', e.target.value)} />
         </div>
       </fieldset>
-      <FormStatus error={error} />
-      <Button variant="primary" type="submit" busy={busy}>
-        {submitLabel}
-      </Button>
+      <FormFooter error={error} busy={busy} label={submitLabel} />
     </form>
   );
 }

@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { api } from '../../../../app/api-client.ts';
 import { useT } from '../../../../app/i18n.tsx';
-import { Button } from '../../../../ui/Button.tsx';
 import { SelectField, TextArea, TextField } from '../../../../ui/Field.tsx';
 import { useAllOrganisations } from '../../api.ts';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
+import { FormFooter } from '../../components/FormFooter.tsx';
 import { FormStatus } from '../../components/FormStatus.tsx';
 import { useFormRun } from '../../components/useFormRun.ts';
 import { messages as admin } from '../../messages.ts';
@@ -72,10 +72,7 @@ function ContractForm({ contract, initial, submitLabel, run, onDone }: { contrac
         <TextField label={t('endsOn')} hint={t('endsOnHint')} type="date" value={f.endsOn} min={f.startsOn || undefined} onChange={(e) => set('endsOn', e.target.value)} />
       </div>
       <TextArea label={t('notes')} rows={3} maxLength={5000} value={f.notes} onChange={(e) => set('notes', e.target.value)} />
-      <FormStatus error={error} />
-      <Button variant="primary" type="submit" busy={busy}>
-        {submitLabel}
-      </Button>
+      <FormFooter error={error} busy={busy} label={submitLabel} />
     </form>
   );
 }

@@ -4,9 +4,9 @@
 import { useState } from 'react';
 import { api } from '../../../../app/api-client.ts';
 import { useT } from '../../../../app/i18n.tsx';
-import { Button } from '../../../../ui/Button.tsx';
 import { SelectField, TextArea, TextField } from '../../../../ui/Field.tsx';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
+import { FormFooter } from '../../components/FormFooter.tsx';
 import { FormStatus } from '../../components/FormStatus.tsx';
 import { useFormRun } from '../../components/useFormRun.ts';
 import { messages as admin } from '../../messages.ts';
@@ -84,10 +84,7 @@ function PolicyForm({ policy, submitLabel, run, onDone }: { policy: SlaPolicy | 
       <p className="field-hint" id="policy-default-hint">
         {wasDefault ? t('isDefaultHint') : t('makeDefaultHint')}
       </p>
-      <FormStatus error={error} />
-      <Button variant="primary" type="submit" busy={busy}>
-        {submitLabel}
-      </Button>
+      <FormFooter error={error} busy={busy} label={submitLabel} />
     </form>
   );
 }
