@@ -298,3 +298,19 @@ test('an admin sets a group’s assignment, an escalation rule, skills and an ag
   await screenshot(page, 'admin-shifts');
   await context.close();
 });
+
+test('a supervisor runs shifts and on-call from Administration, and sees nothing else there', async () => {
+  const sam = await makeUser(app.deps, { roles: ['supervisor'], name: `Sam ${uniq()}` });
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, app.baseUrl, sam.email, sam.password);
+  await page.getByRole('link', { name: 'Administration' }).click();
+  await page.waitForURL(/\/agent\/admin\/duty\/shifts$/);
+  const tabs = page.getByRole('navigation', { name: 'Administration sections' });
+  assert.deepEqual(await tabs.getByRole('link').allTextContents(), ['Routing and duty']);
+  const sections = page.getByRole('navigation', { name: 'Routing and duty sections' });
+  assert.deepEqual(await sections.getByRole('link').allTextContents(), ['Shifts', 'On-call rotations']);
+  await page.goto(`${app.baseUrl}/agent/admin/users`);
+  await page.getByText('This page does not exist.').waitFor();
+  await context.close();
+});

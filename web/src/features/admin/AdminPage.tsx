@@ -33,7 +33,10 @@ export function AdminPage() {
   const t = useT(messages);
   const c = useT(common);
   const me = useMe();
-  if (!hasRole(me, 'admin')) {
+  const isAdmin = hasRole(me, 'admin');
+  // Supervisors run the team's shifts and on-call rotations: they get that tab alone.
+  const tabs = isAdmin ? TABS : TABS.filter(([path]) => path === 'duty');
+  if (!isAdmin && !hasRole(me, 'supervisor')) {
     return (
       <>
         <h1>{t('title')}</h1>
@@ -46,7 +49,7 @@ export function AdminPage() {
       <h1>{t('title')}</h1>
       <nav className="admin-tabs" aria-label={t('tabsLabel')}>
         <ul>
-          {TABS.map(([path, label]) => (
+          {tabs.map(([path, label]) => (
             <li key={path}>
               <NavLink to={`/agent/admin/${path}`}>{t(label)}</NavLink>
             </li>
@@ -55,15 +58,19 @@ export function AdminPage() {
       </nav>
       <Suspense fallback={<Spinner label={c('loading')} />}>
         <Routes>
-          <Route index element={<Navigate to="users" replace />} />
-          <Route path="users" element={<UsersTab />} />
-          <Route path="organisations" element={<OrganisationsTab />} />
-          <Route path="groups" element={<GroupsTab />} />
-          <Route path="categories" element={<CategoriesTab />} />
-          <Route path="priority-matrix" element={<PriorityMatrixTab />} />
-          <Route path="mail/*" element={<MailTab />} />
-          <Route path="service-levels/*" element={<ServiceLevelsTab />} />
-          <Route path="duty/*" element={<DutyTab />} />
+          <Route index element={<Navigate to={isAdmin ? 'users' : 'duty'} replace />} />
+          {isAdmin && (
+            <>
+              <Route path="users" element={<UsersTab />} />
+              <Route path="organisations" element={<OrganisationsTab />} />
+              <Route path="groups" element={<GroupsTab />} />
+              <Route path="categories" element={<CategoriesTab />} />
+              <Route path="priority-matrix" element={<PriorityMatrixTab />} />
+              <Route path="mail/*" element={<MailTab />} />
+              <Route path="service-levels/*" element={<ServiceLevelsTab />} />
+            </>
+          )}
+          <Route path="duty/*" element={<DutyTab admin={isAdmin} />} />
           <Route path="*" element={<EmptyState>{c('notFound')}</EmptyState>} />
         </Routes>
       </Suspense>

@@ -73,7 +73,7 @@ export function AgentNav() {
             <NavLink to="/agent/supervisor">{t('supervisor')}</NavLink>
           </li>
         )}
-        {hasRole(me, 'admin') && (
+        {isSupervisor && (
           <li>
             <NavLink to="/agent/admin">{t('admin')}</NavLink>
           </li>

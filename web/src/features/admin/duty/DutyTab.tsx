@@ -23,15 +23,20 @@ const SECTIONS = [
   ['on-call', 's_oncall'],
 ] as const;
 
-export function DutyTab() {
+/** What a supervisor (not an admin) may change: the team's shifts and rotations. */
+const SUPERVISOR_SECTIONS = new Set<string>(['shifts', 'on-call']);
+
+export function DutyTab({ admin }: { admin: boolean }) {
   const t = useT(messages);
   const c = useT(common);
+  const sections = admin ? SECTIONS : SECTIONS.filter(([path]) => SUPERVISOR_SECTIONS.has(path));
+  const shown = (path: string) => admin || SUPERVISOR_SECTIONS.has(path);
   return (
     <section aria-labelledby="duty-heading" className="duty-admin">
       <h2 id="duty-heading">{t('heading')}</h2>
       <nav className="admin-subtabs" aria-label={t('sectionsLabel')}>
         <ul>
-          {SECTIONS.map(([path, label]) => (
+          {sections.map(([path, label]) => (
             <li key={path}>
               <NavLink to={`/agent/admin/duty/${path}`}>{t(label)}</NavLink>
             </li>
@@ -39,11 +44,11 @@ export function DutyTab() {
         </ul>
       </nav>
       <Routes>
-        <Route index element={<Navigate to="rules" replace />} />
-        <Route path="rules" element={<RoutingRulesSection />} />
-        <Route path="assignment" element={<AssignmentSection />} />
-        <Route path="escalation" element={<EscalationSection />} />
-        <Route path="skills" element={<SkillsSection />} />
+        <Route index element={<Navigate to={sections[0][0]} replace />} />
+        {shown('rules') && <Route path="rules" element={<RoutingRulesSection />} />}
+        {shown('assignment') && <Route path="assignment" element={<AssignmentSection />} />}
+        {shown('escalation') && <Route path="escalation" element={<EscalationSection />} />}
+        {shown('skills') && <Route path="skills" element={<SkillsSection />} />}
         <Route path="shifts" element={<ShiftsSection />} />
         <Route path="on-call" element={<RotationsSection />} />
         <Route path="*" element={<EmptyState>{c('notFound')}</EmptyState>} />
