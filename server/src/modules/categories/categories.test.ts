@@ -25,7 +25,7 @@ describe('categories', () => {
     const dock = await create('Dock', root.id);
     const battery = await create('Battery', laptop.id);
     assert.equal(battery.path, `${root.name} / Laptop / Battery`);
-    assert.deepEqual(Object.keys(battery).sort(), ['createdAt', 'id', 'isActive', 'name', 'parentId', 'path']);
+    assert.deepEqual(Object.keys(battery).sort(), ['createdAt', 'id', 'isActive', 'name', 'parentId', 'path', 'requiredSkillId']);
     for (const who of [admin, supervisor, agent, requester]) {
       const flat = await api.get('/api/v1/categories', { token: who.token });
       assert.equal(flat.status, 200);
