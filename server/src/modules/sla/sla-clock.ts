@@ -104,6 +104,13 @@ export function refreshDueTimes(cal: BusinessCalendar, clock: SlaClock): void {
   }
 }
 
+/** Every column of a clock (the values do not matter): the insert's column list. */
+export function newClockShape(): SlaClock {
+  const always = { timeZone: 'UTC', always: true, hours: {}, isHoliday: () => false };
+  const flat = { firstResponse: 1, resolution: 1, nextResponse: null };
+  return newClock(always, { id: 0, name: '', calendarId: 0, targets: { 1: flat }, warnPercent: 80, actions: [] }, 1, new Date(0).toISOString());
+}
+
 /** A fresh clock for a ticket created at `at`. */
 export function newClock(cal: BusinessCalendar, policy: LoadedPolicy, priority: number, at: string): SlaClock {
   const t = targetsFor(policy, priority);

@@ -2,7 +2,10 @@
 // briefly per process: other processes may change them), and the due scan.
 import type { SlaAction } from '../../../../common/schemas/sla.ts';
 import type { Trx } from '../../db/db.ts';
-import type { LoadedPolicy, SlaClock, TierRule } from './sla-clock.ts';
+import type { Selectable } from 'kysely';
+import type { TicketSlaTable } from '../../db/schema.ts';
+import { executeCompiled } from '../../db/compiled-query-cache.ts';
+import { newClockShape, type LoadedPolicy, type SlaClock, type TierRule } from './sla-clock.ts';
 
 const CACHE_MS = 5_000;
 
@@ -44,15 +47,36 @@ export async function tierRulesFor(db: Trx, tier: number): Promise<(TierRule & {
   return tierRules.value.filter((r) => r.fromTier === tier);
 }
 
+// The clock is read on every ticket change and written with every new ticket: both are
+// compiled once (compiled-query-cache.ts), not rebuilt by Kysely per call.
 export async function findClock(db: Trx, ticketId: number): Promise<SlaClock | undefined> {
-  const row = await db.selectFrom('ticket_sla').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
+  const [row] = await executeCompiled(db, 'sla-clock', [ticketId], ([id]) => db.selectFrom('ticket_sla').selectAll().where('ticket_id', '=', id as number));
   if (!row) return undefined;
   const { ticket_id: _id, ...clock } = row;
   return clock;
 }
 
+const CLOCK_COLUMNS = ['ticket_id', ...Object.keys(newClockShape())].sort() as (keyof Selectable<TicketSlaTable>)[];
+
 export async function insertClock(db: Trx, ticketId: number, clock: SlaClock): Promise<void> {
-  await db.insertInto('ticket_sla').values({ ticket_id: ticketId, ...clock }).execute();
+  const row = { ticket_id: ticketId, ...clock } as Selectable<TicketSlaTable>;
+  await executeCompiled(db, 'insert-sla-clock', CLOCK_COLUMNS.map((k) => row[k]), (values) =>
+    db.insertInto('ticket_sla').values(Object.fromEntries(CLOCK_COLUMNS.map((k, i) => [k, values[i]])) as Selectable<TicketSlaTable>),
+  );
+}
+
+/** A ticket's clock with the names shown with it, in one read. */
+export async function findClockView(db: Trx, ticketId: number) {
+  const [row] = await executeCompiled(db, 'sla-clock-view', [ticketId], ([id]) =>
+    db
+      .selectFrom('ticket_sla as s')
+      .innerJoin('sla_policies as p', 'p.id', 's.policy_id')
+      .innerJoin('calendars as c', 'c.id', 's.calendar_id')
+      .selectAll('s')
+      .select(['p.name as policy_name', 'c.name as calendar_name', 'c.time_zone', 'c.is_24x7'])
+      .where('s.ticket_id', '=', id as number),
+  );
+  return row;
 }
 
 export async function updateClock(db: Trx, ticketId: number, clock: SlaClock): Promise<void> {
@@ -62,16 +86,6 @@ export async function updateClock(db: Trx, ticketId: number, clock: SlaClock): P
 /** The clocks whose wake-up time has come, soonest first: an index range, not a scan. */
 export function findDueClocks(db: Trx, now: string, limit: number) {
   return db.selectFrom('ticket_sla').select(['ticket_id', 'wake_at']).where('wake_at', '<=', now).orderBy('wake_at').orderBy('ticket_id').limit(limit).execute();
-}
-
-/** Names shown with a ticket's SLA state. */
-export function findPolicyAndCalendarNames(db: Trx, policyId: number, calendarId: number) {
-  return db
-    .selectFrom('sla_policies as p')
-    .innerJoin('calendars as c', (j) => j.on('c.id', '=', calendarId))
-    .select(['p.name as policy_name', 'c.name as calendar_name', 'c.time_zone', 'c.is_24x7'])
-    .where('p.id', '=', policyId)
-    .executeTakeFirst();
 }
 
 /** Open tickets at a tier (to give them a newly made tier rule), in id order from `afterId`. */

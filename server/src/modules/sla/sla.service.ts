@@ -95,9 +95,9 @@ export async function reconcileClock(c: TicketChange): Promise<void> {
 
 /** The SLA state shown with a ticket (staff only), or null when it has no clock. */
 export async function ticketSla(db: Trx, ticketId: number, now: string): Promise<TicketSla | null> {
-  const clock = await repo.findClock(db, ticketId);
-  if (!clock) return null;
-  const names = await repo.findPolicyAndCalendarNames(db, clock.policy_id, clock.calendar_id);
+  const row = await repo.findClockView(db, ticketId);
+  if (!row) return null;
+  const { policy_name, calendar_name, time_zone, is_24x7, ticket_id: _id, ...clock } = row;
   const view = (metric: (typeof METRICS)[number]) => {
     const s = metricOf(clock, metric);
     const overdue = s.dueAt !== null && (s.metAt ? s.metAt > s.dueAt : !clock.paused_at && now > s.dueAt);
@@ -111,8 +111,8 @@ export async function ticketSla(db: Trx, ticketId: number, now: string): Promise
     };
   };
   return {
-    policy: { id: clock.policy_id, name: names?.policy_name ?? '' },
-    calendar: { id: clock.calendar_id, name: names?.calendar_name ?? '', timeZone: names?.time_zone ?? 'UTC', is24x7: names?.is_24x7 === 1 },
+    policy: { id: clock.policy_id, name: policy_name },
+    calendar: { id: clock.calendar_id, name: calendar_name, timeZone: time_zone, is24x7: is_24x7 === 1 },
     priority: clock.priority,
     paused: clock.paused_at !== null,
     pausedSince: clock.paused_at,
