@@ -89,15 +89,17 @@ export function findDueClocks(db: Trx, now: string, limit: number) {
 }
 
 /** Open tickets at a tier (to give them a newly made tier rule), in id order from `afterId`. */
-export function findOpenTicketIdsAtTier(db: Trx, tier: number | null, afterId: number, limit: number) {
-  let q = db
+export function findOpenTicketIdsAtTier(db: Trx, tier: number, afterId: number, limit: number) {
+  return db
     .selectFrom('tickets as t')
     .innerJoin('ticket_sla as s', 's.ticket_id', 't.id')
     .select('t.id')
     .where('t.status', 'in', ['new', 'assigned', 'in_progress'])
-    .where('t.id', '>', afterId);
-  if (tier !== null) q = q.where('t.tier', '=', tier);
-  return q.orderBy('t.id').limit(limit).execute();
+    .where('t.id', '>', afterId)
+    .where('t.tier', '=', tier)
+    .orderBy('t.id')
+    .limit(limit)
+    .execute();
 }
 
 /** Open tickets without a clock (made before SLAs existed), oldest first. */

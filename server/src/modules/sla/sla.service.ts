@@ -35,8 +35,6 @@ export async function planClock(trx: Trx, t: Pick<TicketRow, 'organisation_id' |
   return clock;
 }
 
-export const clockDueAt = nextDueAt;
-export const insertClock = repo.insertClock;
 
 /**
  * Brings the clock in line with a change about to be written (called by changeTicketIn

@@ -13,7 +13,9 @@ import { getPriorityMatrix } from '../settings/settings.service.ts';
 import { findCategoryIdByPath } from '../categories/categories.repo.ts';
 import { derivePriority, priorityFromLabel } from './priority-matrix.ts';
 import { changeAssignment, notVisible, set, writtenEvent, type TicketChange } from './ticket-change.ts';
-import { clockDueAt, insertClock, planClock, ticketSla } from '../sla/sla.service.ts';
+import { planClock, ticketSla } from '../sla/sla.service.ts';
+import { nextDueAt } from '../sla/sla-clock.ts';
+import { insertClock } from '../sla/sla.repo.ts';
 import { pageOnCallIfNeeded } from '../oncall/paging.ts';
 import { findRoutingRule } from '../routing/route.ts';
 import { pickAssignee } from '../routing/assign.ts';
@@ -146,7 +148,7 @@ export async function openTicketIn(trx: Trx, deps: Deps, actor: Actor, input: Cr
     sla_due_at: null,
   };
   const clock = await planClock(trx, values);
-  values.sla_due_at = clockDueAt(clock);
+  values.sla_due_at = nextDueAt(clock);
   const ticketId = await repo.insertTicket(trx, values);
   await insertClock(trx, ticketId, clock);
   const authorId = actor.userId > 0 ? actor.userId : null;
