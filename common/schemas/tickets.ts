@@ -171,7 +171,7 @@ export type Ticket = z.infer<typeof ticketSchema>;
 
 export const ticketPage = pageOf(ticketSchema);
 
-export const TIMELINE_KINDS = ['created', 'reply', 'note', 'status', 'field', 'assignment', 'escalation', 'resolution', 'reopen', 'close', 'attachment', 'remote_session', 'email_bounce', 'email_failed', 'sla_warning', 'sla_breach', 'page'] as const;
+export const TIMELINE_KINDS = ['created', 'reply', 'note', 'status', 'field', 'assignment', 'escalation', 'resolution', 'reopen', 'close', 'attachment', 'remote_session', 'email_bounce', 'email_failed', 'sla_warning', 'sla_breach', 'page', 'article', 'problem'] as const;
 export const timelineEventSchema = z.object({
   id: z.number(),
   kind: z.enum(TIMELINE_KINDS),

@@ -41,6 +41,10 @@ import { oncallRoutes } from './modules/oncall/oncall.routes.ts';
 import { calendarsRoutes } from './modules/calendars/calendars.routes.ts';
 import { policiesRoutes } from './modules/sla/policies.routes.ts';
 import { contractsRoutes } from './modules/sla/contracts.routes.ts';
+import { kbRoutes } from './modules/kb/kb.routes.ts';
+import { kbTicketsRoutes } from './modules/kb/kb-tickets.routes.ts';
+import { problemsRoutes } from './modules/problems/problems.routes.ts';
+import { candidatesRoutes } from './modules/problems/candidates.routes.ts';
 import { isSameOrigin } from './lib/origin.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -140,6 +144,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(calendarsRoutes(deps), api);
   await app.register(policiesRoutes(deps), api);
   await app.register(contractsRoutes(deps), api);
+  await app.register(kbRoutes(deps), api);
+  await app.register(kbTicketsRoutes(deps), api);
+  await app.register(problemsRoutes(deps), api);
+  await app.register(candidatesRoutes(deps), api);
   await app.register(webRoutes(deps));
   return app;
 }

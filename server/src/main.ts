@@ -17,6 +17,7 @@ import { closeMailTransports } from './modules/notifications/mail-transport.ts';
 import { imapJobs } from './modules/email/imap-poller.ts';
 import { oncallJobs } from './modules/oncall/oncall.jobs.ts';
 import { slaJobs } from './modules/sla/sla.jobs.ts';
+import { problemJobs } from './modules/problems/problems.jobs.ts';
 import { startSmtpListener, type SmtpListener } from './modules/email/smtp-listener.ts';
 
 type JobSet = { handlers: Record<string, JobHandler>; recurring: RecurringJob[] };
@@ -28,7 +29,7 @@ const sessionJobs = (): JobSet => ({
 
 /** Every job kind this process can run, and the recurring ones: one line per module. */
 export function jobHandlers(): JobSet {
-  const sets = [sessionJobs(), ticketJobs(), inboundJobs(), imapJobs(), notificationJobs(), oncallJobs(), slaJobs()];
+  const sets = [sessionJobs(), ticketJobs(), inboundJobs(), imapJobs(), notificationJobs(), oncallJobs(), slaJobs(), problemJobs()];
   return {
     handlers: Object.assign({}, ...sets.map((s) => s.handlers)),
     recurring: sets.flatMap((s) => s.recurring),

@@ -7,6 +7,7 @@ import * as createWorkspaceTables from './migrations/20261129100000_create-works
 import * as createOpenTicketsIndex from './migrations/20261129200000_create-open-tickets-index.ts';
 import * as createEmailTables from './migrations/20261130000000_create-email-tables.ts';
 import * as createSlaTables from './migrations/20261201000000_create-sla-tables.ts';
+import * as createKbAndProblemTables from './migrations/20261202000000_create-kb-and-problem-tables.ts';
 
 const migrations: Record<string, Migration> = {
   '20261129000000_create-core-tables': createCoreTables,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261129200000_create-open-tickets-index': createOpenTicketsIndex,
   '20261130000000_create-email-tables': createEmailTables,
   '20261201000000_create-sla-tables': createSlaTables,
+  '20261202000000_create-kb-and-problem-tables': createKbAndProblemTables,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -483,7 +483,150 @@ export interface EscalationRulesTable {
   updated_at: string;
 }
 
+// ---- knowledge base and problems ----
+export interface KbArticlesTable {
+  id: Generated<number>;
+  translation_group: number;
+  organisation_id: number | null;
+  category_id: number | null;
+  title: string;
+  summary: string;
+  body: string;
+  tags: string; // JSON string[]
+  language: string;
+  audience: string;
+  status: string;
+  version: number;
+  source_ticket_id: number | null;
+  author_id: number | null;
+  updated_by_id: number | null;
+  reviewed_by_id: number | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  archived_at: string | null;
+  reviewed_at: string | null;
+  view_count: Generated<number>;
+  helpful_count: Generated<number>;
+  not_helpful_count: Generated<number>;
+}
+
+export interface KbArticleTagsTable {
+  article_id: number;
+  tag: string;
+}
+
+export interface KbArticleVersionsTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  title: string;
+  summary: string;
+  body: string;
+  tags: string;
+  category_id: number | null;
+  language: string;
+  audience: string;
+  status: string;
+  author_id: number | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface KbArticleTicketsTable {
+  article_id: number;
+  ticket_id: number;
+  relation: string; // source | linked | helped
+  user_id: number | null;
+  created_at: string;
+}
+
+export interface KbFeedbackTable {
+  id: Generated<number>;
+  article_id: number;
+  voter: string;
+  helpful: number;
+  comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KbDeflectionsTable {
+  id: Generated<number>;
+  session_key: string;
+  user_id: number | null;
+  organisation_id: number | null;
+  query: string;
+  suggested_ids: string; // JSON number[]
+  viewed_ids: string; // JSON number[]
+  outcome: string; // open | solved | submitted | abandoned
+  ticket_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProblemsTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  status: string;
+  root_cause: string | null;
+  workaround: string | null;
+  resolution: string | null;
+  owner_group_id: number | null;
+  organisation_id: number | null;
+  category_id: number | null;
+  candidate_id: number | null;
+  created_by_id: number | null;
+  created_at: string;
+  updated_at: string;
+  resolved_at: string | null;
+  closed_at: string | null;
+}
+
+export interface ProblemIncidentsTable {
+  problem_id: number;
+  ticket_id: number;
+  linked_by_id: number | null;
+  linked_at: string;
+}
+
+export interface ProblemCandidatesTable {
+  id: Generated<number>;
+  status: string; // proposed | accepted | dismissed
+  title: string;
+  organisation_id: number | null;
+  category_id: number | null;
+  signature: string;
+  explanation: string; // JSON
+  ticket_count: number;
+  first_at: string;
+  last_at: string;
+  problem_id: number | null;
+  decided_by_id: number | null;
+  decided_at: string | null;
+  dismiss_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProblemCandidateTicketsTable {
+  candidate_id: number;
+  ticket_id: number;
+  similarity: number;
+}
+
 export interface Database {
+  kb_articles: KbArticlesTable;
+  kb_article_tags: KbArticleTagsTable;
+  kb_article_versions: KbArticleVersionsTable;
+  kb_article_tickets: KbArticleTicketsTable;
+  kb_feedback: KbFeedbackTable;
+  kb_deflections: KbDeflectionsTable;
+  problems: ProblemsTable;
+  problem_incidents: ProblemIncidentsTable;
+  problem_candidates: ProblemCandidatesTable;
+  problem_candidate_tickets: ProblemCandidateTicketsTable;
   calendars: CalendarsTable;
   calendar_holidays: CalendarHolidaysTable;
   sla_policies: SlaPoliciesTable;

@@ -25,6 +25,7 @@ import { findOrCreateRequester, findRequesterById } from './requesters.ts';
 import * as repo from './tickets.repo.ts';
 import { batchedTransaction } from '../../lib/write-batch.ts';
 import { sharedPerScope } from '../../lib/scope-cache.ts';
+import { searchWords } from '../../lib/search-terms.ts';
 
 export const DEFAULT_IMPACT = 3;
 export const DEFAULT_URGENCY = 3;
@@ -306,20 +307,6 @@ export function toFtsQuery(text: string): string {
 export function toTsQuery(text: string): string {
   return searchWords(text).map((w) => `'${w.word}'${w.prefix ? ':*' : ''}`).join(' & ');
 }
-
-function searchWords(text: string): { word: string; prefix: boolean }[] {
-  const all = [...text.normalize('NFC').matchAll(/([\p{L}\p{N}]+)(\*)?/gu)].map((m) => ({ word: m[1], prefix: m[2] === '*' }));
-  // "mot de passe": requiring "de" walks one of the longest lists in the index for nothing.
-  const meaningful = all.filter((w) => !STOP_WORDS.has(w.word.toLowerCase()));
-  return meaningful.length ? meaningful : all;
-}
-
-// The commonest French and English function words (PostgreSQL's stemmers drop theirs).
-const STOP_WORDS = new Set(
-  ('le la les l un une des de du d et ou à au aux en dans sur pour par avec ne pas que qui est sont ce cette ces il elle ' +
-    'je j nous vous ils on se sa son ses mon ma mes the a an of to and or in on at for is are be it this that with my not')
-    .split(' '),
-);
 
 // The scope-wide counts are the expensive part (they scan every open ticket's index entry)
 // and are the same for every agent who sees the same organisations.

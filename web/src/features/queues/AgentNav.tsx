@@ -68,6 +68,12 @@ export function AgentNav() {
         <li>
           <NavLink to="/agent/on-duty">{t('onDuty')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/agent/kb">{t('knowledgeBase')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/agent/problems">{t('problems')}</NavLink>
+        </li>
         {isSupervisor && (
           <li>
             <NavLink to="/agent/supervisor">{t('supervisor')}</NavLink>

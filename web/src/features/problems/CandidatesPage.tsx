@@ -1,0 +1,4 @@
+// Placeholder: built in issue 6.
+export function CandidatesPage() {
+  return null;
+}
