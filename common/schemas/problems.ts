@@ -105,6 +105,10 @@ export const problemSchema = problemSummary.extend({
 });
 export type Problem = z.infer<typeof problemSchema>;
 
+/** What resolving answers: the problem, and the linked incidents it resolved with it. */
+export const resolveProblemResponse = z.object({ problem: problemSchema, resolvedTicketIds: z.array(z.number()) });
+export type ResolveProblemResponse = z.infer<typeof resolveProblemResponse>;
+
 /** The problems a ticket is linked to (the ticket page). */
 export const ticketProblemList = z.object({ items: z.array(problemSummary.extend({ workaround: z.string().nullable() })) });
 
