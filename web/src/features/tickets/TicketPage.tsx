@@ -24,6 +24,7 @@ import { StatusActions } from './components/StatusActions.tsx';
 import { TicketHeader } from './components/TicketHeader.tsx';
 import { Timeline } from './components/Timeline.tsx';
 import { EmailPanel } from './email/EmailPanel.tsx';
+import { KnowledgePanel } from './knowledge/KnowledgePanel.tsx';
 import { SlaPanel } from './sla/SlaPanel.tsx';
 import './tickets.css';
 
@@ -82,6 +83,7 @@ function TicketWorkspace({ ticket }: { ticket: Ticket }) {
           <RequesterCard ticket={ticket} />
           <SlaPanel ticket={ticket} />
           <StatusActions ticket={ticket} />
+          <KnowledgePanel ticket={ticket} onInsert={(text) => composer.current?.insert(text)} />
           <QualificationPanel ticket={ticket} />
           <AssignmentPanel ticket={ticket} />
           <EscalationPanel ticket={ticket} />

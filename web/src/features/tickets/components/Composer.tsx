@@ -18,6 +18,8 @@ import { PresenceLine } from './PresenceLine.tsx';
 export type ComposerMode = 'reply' | 'note';
 export interface ComposerHandle {
   focus(mode: ComposerMode): void;
+  /** Adds text to the message being written (the knowledge panel: an article's link or text, a workaround). */
+  insert(text: string): void;
 }
 
 const AFTER = ['', 'in_progress', 'pending:requester', 'pending:third_party'] as const;
@@ -47,6 +49,12 @@ export function Composer({ ticket, handle }: { ticket: Ticket; handle?: Ref<Comp
   useImperativeHandle(handle, () => ({
     focus(m) {
       setMode(m);
+      textarea.current?.focus();
+    },
+    insert(snippet) {
+      // A one-line snippet (a link) follows on the same line; a block of text gets its own paragraph.
+      setText((prev) => (prev.trim() ? `${prev.trimEnd()}${snippet.includes('\n') ? '\n\n' : ' '}${snippet}` : snippet));
+      setProblem(null);
       textarea.current?.focus();
     },
   }));

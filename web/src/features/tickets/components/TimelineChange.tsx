@@ -8,6 +8,7 @@ import { list, num, obj, ref, str } from './event-data.ts';
 import { RichText } from './RichText.tsx';
 import { EmailDeliveryLine } from '../email/EmailDeliveryLine.tsx';
 import { SlaTimelineLine } from '../sla/SlaTimelineLine.tsx';
+import { KnowledgeTimelineLine } from '../knowledge/KnowledgeTimelineLine.tsx';
 
 const STATUSES = new Set(['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed']);
 const FIELDS = ['title', 'description', 'type', 'channel', 'impact', 'urgency', 'priority', 'category', 'priorityOverridden', 'priorityReason'] as const;
@@ -91,6 +92,9 @@ export function TimelineChange({ event, categoryPaths }: { event: TimelineEvent;
     case 'sla_breach':
     case 'page':
       return <SlaTimelineLine event={event} />;
+    case 'article':
+    case 'problem':
+      return <KnowledgeTimelineLine event={event} />;
     default:
       what = event.kind;
   }
