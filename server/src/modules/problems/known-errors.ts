@@ -8,7 +8,7 @@
 import type { KnownErrorSuggestion } from '../../../../common/schemas/kb.ts';
 import type { Deps } from '../../lib/deps.ts';
 import type { Actor, Scope } from '../../lib/actor.ts';
-import { indexTerms, stemsOf, STOP_WORDS } from '../../lib/search-terms.ts';
+import { foldAccents, indexTerms, stemsOf, STOP_WORDS } from '../../lib/search-terms.ts';
 import { problemReference } from './problem-dto.ts';
 import * as repo from './problems.repo.ts';
 
@@ -41,9 +41,19 @@ export interface Corpus {
   n: number;
 }
 
+// Words of every ticket that say nothing of its subject, beyond the shared function words
+// (a young installation has too few tickets for document frequencies to discount them).
+const FILLER_WORDS = new Set(
+  ('bonjour merci cordialement svp plus tres depuis quand tout tous toujours encore fois avoir etre fait faire mais aussi comme ' +
+    'hello hi thanks thank please regards when every keeps keep since still again after before have has was were from').split(' '),
+);
+const FILLER_STEMS = new Set([...FILLER_WORDS].flatMap((w) => stemsOf(w)));
+
 function counts(parts: [string | null, number][]): Map<string, number> {
   const m = new Map<string, number>();
-  for (const [text, weight] of parts) if (text) for (const s of indexTerms(text)) m.set(s, (m.get(s) ?? 0) + weight);
+  for (const [text, weight] of parts) {
+    if (text) for (const s of indexTerms(text)) if (!FILLER_STEMS.has(s)) m.set(s, (m.get(s) ?? 0) + weight);
+  }
   return m;
 }
 
@@ -90,7 +100,7 @@ function wordsByStem(text: string): Map<string, string> {
   const m = new Map<string, string>();
   for (const match of text.normalize('NFC').matchAll(/[\p{L}\p{N}]+/gu)) {
     const word = match[0].toLowerCase();
-    if (word.length > 60 || STOP_WORDS.has(word)) continue;
+    if (word.length > 60 || STOP_WORDS.has(word) || FILLER_WORDS.has(foldAccents(word))) continue;
     for (const s of stemsOf(word)) if (!m.has(s)) m.set(s, word);
   }
   return m;
