@@ -42,6 +42,7 @@ export const common = defineMessages({
     liveOnline: 'Live',
     liveOffline: 'Offline: reload to see changes',
     shortcuts: 'Keyboard shortcuts',
+    helpCentre: 'Help centre',
   },
   fr: {
     appName: 'Guichet',
@@ -83,5 +84,6 @@ export const common = defineMessages({
     liveOnline: 'En direct',
     liveOffline: 'Hors ligne : rechargez pour voir les changements',
     shortcuts: 'Raccourcis clavier',
+    helpCentre: "Centre d'aide",
   },
 });

@@ -24,6 +24,7 @@ export function PortalLayout() {
           {t('appName')}
         </Link>
         <span className="spacer" />
+        <Link to="/help">{t('helpCentre')}</Link>
         <LanguageSwitch />
         <UserMenu />
       </header>

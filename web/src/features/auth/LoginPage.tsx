@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { isStaff, useSession } from '../../app/session.tsx';
 import { useT } from '../../app/i18n.tsx';
+import { common } from '../../app/messages.ts';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { ErrorBanner, Notice } from '../../ui/Feedback.tsx';
@@ -10,6 +11,7 @@ import { authMessages } from './messages.ts';
 
 export function LoginPage() {
   const t = useT(authMessages);
+  const c = useT(common);
   const { me, expired, signIn } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -54,6 +56,9 @@ export function LoginPage() {
             {t('submit')}
           </Button>
         </form>
+        <p>
+          <Link to="/help">{c('helpCentre')}</Link>
+        </p>
       </div>
     </main>
   );

@@ -1,5 +1,6 @@
 // Making a request: subject, description, category, files. The files are uploaded once the
-// ticket exists; then a clear confirmation with the ticket number.
+// ticket exists; then a clear confirmation with the ticket number. While the requester types,
+// matching help articles are suggested (self-help): one may solve the problem before sending.
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -15,6 +16,8 @@ import { portalMessages } from './messages.ts';
 import { CategorySelect } from './components/CategorySelect.tsx';
 import { FilePicker } from './components/FilePicker.tsx';
 import { RequestReceived } from './components/RequestReceived.tsx';
+import { SelfHelpSolved, SelfHelpSuggestions } from './components/SelfHelpSuggestions.tsx';
+import { useSelfHelpAttempt } from '../help/self-help.ts';
 import './portal.css';
 
 type Errors = Partial<Record<'title' | 'description' | 'files', string>>;
@@ -32,6 +35,7 @@ export function NewRequestPage() {
   const [done, setDone] = useState<{ ticket: Ticket; uploadError: string | null } | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
+  const selfHelp = useSelfHelpAttempt({ title, description, categoryId: category });
 
   function validate(): Errors {
     const e: Errors = {};
@@ -51,6 +55,7 @@ export function NewRequestPage() {
     setFiles([]);
     setErrors({});
     setDone(null);
+    selfHelp.restart();
   }
 
   async function submit(e: FormEvent) {
@@ -64,6 +69,7 @@ export function NewRequestPage() {
     setBusy(true);
     try {
       const ticket = await createRequest({ title: title.trim(), description: description.trim(), ...(category !== null && { category }) });
+      await selfHelp.submitted(ticket.id);
       let uploadError: string | null = null;
       try {
         if (files.length > 0) await uploadFiles(ticket.id, files);
@@ -80,6 +86,7 @@ export function NewRequestPage() {
     }
   }
 
+  if (selfHelp.outcome === 'solved') return <SelfHelpSolved onAnother={reset} />;
   if (done) return <RequestReceived ticket={done.ticket} uploadError={done.uploadError} onAnother={reset} />;
 
   const hasErrors = Object.keys(errors).length > 0;
@@ -126,6 +133,7 @@ export function NewRequestPage() {
             clearError('description');
           }}
         />
+        <SelfHelpSuggestions attempt={selfHelp} />
         <CategorySelect value={category} onChange={setCategory} />
         <FilePicker
           label={t('fieldAttachments')}

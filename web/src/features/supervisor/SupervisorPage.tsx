@@ -9,6 +9,7 @@ import { messages } from './messages.ts';
 import { AgentLoadTable } from './components/AgentLoadTable.tsx';
 import { BacklogBreakdowns } from './components/BacklogBreakdowns.tsx';
 import { OldestTickets } from './components/OldestTickets.tsx';
+import { DeflectionCard } from './DeflectionCard.tsx';
 import './supervisor.css';
 
 export function SupervisorPage() {
@@ -42,6 +43,7 @@ export function SupervisorPage() {
           <AgentLoadTable agents={data.agents} />
         </>
       )}
+      <DeflectionCard />
     </div>
   );
 }
