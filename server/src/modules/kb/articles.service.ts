@@ -6,11 +6,12 @@ import { isSupervisor, scopeAllows, type Actor } from '../../lib/actor.ts';
 import { isoNow } from '../../lib/clock.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
-import { Conflict, Forbidden, NotFound, Unprocessable } from '../../lib/errors.ts';
+import { Conflict, Forbidden, NotFound, Unprocessable, ValidationError } from '../../lib/errors.ts';
 import type { Language } from '../../../../common/enums.ts';
-import type { Article, ArticleAudience, ArticleStatus, ArticleSummary, CreateArticleInput } from '../../../../common/schemas/kb.ts';
+import type { Article, ArticleAudience, ArticleStatus, ArticleSummary, CreateArticleInput, ListArticlesQuery } from '../../../../common/schemas/kb.ts';
 import { articleReaderOf, canReadArticle, type ArticleReader } from './article-visibility.ts';
 import { renderMarkdown } from './article-markdown.ts';
+import { searchArticleIds } from './article-search.repo.ts';
 import * as repo from './articles.repo.ts';
 
 export const notVisible = (id: number) => new NotFound(`Article ${id} does not exist.`);
@@ -156,4 +157,80 @@ export async function createArticle(deps: Deps, actor: Actor, input: CreateArtic
     const id = await createArticleIn(trx, deps, actor, input);
     return loadArticle(trx, articleReaderOf(actor), id);
   });
+}
+
+interface Cursor {
+  v?: string; // sort value of the last row
+  i?: number; // id of the last row
+  o?: number; // offset, for ranked search
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(s: string | undefined): Cursor | undefined {
+  if (!s) return undefined;
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
+    if (typeof c !== 'object' || c === null) throw new Error();
+    if (c.o !== undefined && (!Number.isInteger(c.o) || c.o < 0)) throw new Error();
+    if (c.i !== undefined && (!Number.isInteger(c.i) || typeof c.v !== 'string')) throw new Error();
+    return c;
+  } catch {
+    throw new ValidationError('cursor is not valid: pass back the nextCursor of a previous page unchanged.');
+  }
+}
+
+/** A category and every category below it. */
+export async function categoryWithDescendants(db: Trx, id: number): Promise<number[]> {
+  const links = await db.selectFrom('categories').select(['id', 'parent_id']).execute();
+  const ids = [id];
+  for (let i = 0; i < ids.length; i++) for (const l of links) if (l.parent_id === ids[i] && !ids.includes(l.id)) ids.push(l.id);
+  return ids;
+}
+
+/** The instant N months before now: published articles reviewed before it are stale. */
+export function staleBefore(now: Date, months: number): string {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.toISOString();
+}
+
+/**
+ * Articles the reader may see. With q: ranked search (every word required). With
+ * staleMonths: published articles not reviewed for that long, oldest first. Otherwise the
+ * most recently updated first. Requesters and visitors see published public articles only,
+ * whatever they filter on.
+ */
+export async function listArticles(deps: Deps, actor: Actor | null, q: ListArticlesQuery): Promise<{ items: ArticleSummary[]; nextCursor: string | null }> {
+  const reader = articleReaderOf(actor);
+  const cursor = decodeCursor(q.cursor);
+  const filters: repo.ArticleFilters = {
+    statuses: q.status ? [q.status] : undefined,
+    audience: q.audience,
+    language: q.language,
+    categoryIds: q.categoryId === undefined ? undefined : await categoryWithDescendants(deps.db, q.categoryId),
+    tag: q.tag,
+    reviewedBefore: q.staleMonths === undefined ? undefined : staleBefore(deps.clock.now(), q.staleMonths),
+  };
+  if (q.q !== undefined && q.q !== '') {
+    const offset = cursor?.o ?? 0;
+    const hits = await searchArticleIds(deps.db, deps.dialect, reader, { ...filters, text: q.q, mode: 'all', limit: q.limit + 1, offset });
+    const page = hits.slice(0, q.limit);
+    const scores = new Map(page.map((h) => [h.id, h.score]));
+    const items = (await repo.summariesByIds(deps.db, page.map((h) => h.id))).map((s) => ({ ...s, score: scores.get(s.id) }));
+    return { items, nextCursor: hits.length > q.limit ? encodeCursor({ o: offset + q.limit }) : null };
+  }
+  const after = cursor?.i !== undefined ? { v: cursor.v!, i: cursor.i } : undefined;
+  if (q.staleMonths !== undefined) {
+    const rows = await repo.listStale(deps.db, reader, filters, { after, limit: q.limit });
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return { items: page.map(repo.toArticleSummary), nextCursor: rows.length > q.limit && last ? encodeCursor({ v: last.seen_at, i: last.id }) : null };
+  }
+  const rows = await repo.listRecent(deps.db, reader, filters, { after, limit: q.limit });
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return { items: page.map(repo.toArticleSummary), nextCursor: rows.length > q.limit && last ? encodeCursor({ v: last.updated_at, i: last.id }) : null };
 }
