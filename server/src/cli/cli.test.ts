@@ -250,10 +250,15 @@ if (testDb === 'sqlite') test('SQLite restore: refused while the database is ope
 
 if (testDb === 'postgres') test('PostgreSQL restore refuses while other connections are open, unless --force', async () => {
   const source = await target('postgres');
-  await seed(source);
+  const { deps } = await seed(source);
   const backupFile = path.join(source.dataDir, '..', 'pg.dump');
   expectExit(await runCli(['backup', '--out', backupFile], { env: source.env }), 0);
-  const busy = expectExit(await runCli(['restore', backupFile], { env: source.env }), 1);
+  // Hold a connection for the duration: the pool closes idle ones after 10 s, which a slow
+  // backup on a loaded machine outlasts (the "server" would have seemed gone).
+  const busy = await deps.db.connection().execute(async (held) => {
+    await held.selectFrom('users').select('id').execute();
+    return expectExit(await runCli(['restore', backupFile], { env: source.env }), 1);
+  });
   assert.match(busy.stderr, /other connection/);
   expectExit(await runCli(['restore', '--force', backupFile], { env: source.env }), 0);
   assert.equal((await counts(source)).tickets.length, 1);
