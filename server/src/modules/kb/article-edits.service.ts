@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { Conflict, Forbidden, NotFound } from '../../lib/errors.ts';
 import type { Article, ArticleStatus, UpdateArticleInput } from '../../../../common/schemas/kb.ts';
 import { articleReaderOf, canReadArticle } from './article-visibility.ts';
-import { describeMoves, moveRole } from './article-status.ts';
+import { ARTICLE_MOVES, describeMoves, moveRole } from './article-status.ts';
 import { assertCategory, assertOrganisation, loadArticle, normaliseTags, notVisible } from './articles.service.ts';
 import * as repo from './articles.repo.ts';
 
@@ -128,7 +128,7 @@ export async function transitionArticle(deps: Deps, actor: Actor, id: number, to
     const role = moveRole(from, to);
     if (!role) {
       const moves = describeMoves(from);
-      throw new Conflict(`Article ${id} is ${from}; it cannot move to ${to}. From ${from} it can move to: ${moves || 'nothing'}.`, { status: from });
+      throw new Conflict(`Article ${id} is ${from}; it cannot move to ${to}. From ${from} it can move to: ${moves || 'nothing'}.`, { currentStatus: from, allowed: Object.keys(ARTICLE_MOVES[from]) });
     }
     if (role === 'supervisor' && !isSupervisor(actor)) {
       throw new Forbidden(`Moving an article from ${from} to ${to} is for a supervisor or admin: they publish, send back and archive articles.`);
