@@ -1,6 +1,7 @@
 // /agent/kb/:id — one article as agents see it: the rendered text (HTML rendered and
 // sanitised by the server), its details, statistics, workflow and version history.
-import { Link, useLocation, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api-client.ts';
 import { useT } from '../../app/i18n.tsx';
 import { common } from '../../app/messages.ts';
@@ -30,8 +31,13 @@ export function ArticlePage() {
 
 function ArticleView({ article }: { article: Article }) {
   const t = useT(articleMessages);
-  // The editor comes back here with the version it saved.
-  const saved = (useLocation().state as { saved?: number } | null)?.saved;
+  // The editor comes back here with the version it saved: said once, not again after a reload.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [saved] = useState((location.state as { saved?: number } | null)?.saved);
+  useEffect(() => {
+    if (saved !== undefined) void navigate(location.pathname, { replace: true, state: null });
+  }, [saved, navigate, location.pathname]);
   return (
     <div className="kb-article-page">
       <p className="kb-back">

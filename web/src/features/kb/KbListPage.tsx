@@ -48,8 +48,8 @@ export function KbListPage() {
       <ArticleFilters filters={state.filters} showStatus={state.tab === 'all'} onChange={(filters) => setState({ ...state, filters })} />
       <div className="row kb-toolbar">
         <p className="muted" aria-live="polite" aria-atomic="true">
-          {pages.data && (pages.hasNextPage ? t('resultsMore', { count: articles.length }) : t.plural('results', articles.length))}
-          {pages.data && state.filters.q ? ` ${t('rankedNote')}` : ''}
+          {articles.length > 0 && (pages.hasNextPage ? t('resultsMore', { count: articles.length }) : t.plural('results', articles.length))}
+          {articles.length > 0 && state.filters.q ? ` ${t('rankedNote')}` : ''}
         </p>
         <span className="spacer" />
         {filtered && (

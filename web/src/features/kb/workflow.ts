@@ -13,14 +13,15 @@ export const ACTION_TARGET: Record<WorkflowAction, ArticleStatus> = {
   restoreToDraft: 'draft',
 };
 
+/** Mirrors the server's table (server/src/modules/kb/article-status.ts). */
 export function workflowActions(status: ArticleStatus, isSupervisor: boolean): WorkflowAction[] {
   switch (status) {
     case 'draft':
-      return isSupervisor ? ['submitForReview', 'publish', 'archive'] : ['submitForReview'];
+      return ['submitForReview'];
     case 'in_review':
-      return isSupervisor ? ['publish', 'sendBack', 'archive'] : ['withdraw'];
+      return isSupervisor ? ['publish', 'sendBack'] : [];
     case 'published':
-      return isSupervisor ? ['archive'] : [];
+      return isSupervisor ? ['archive', 'withdraw'] : [];
     case 'archived':
       return ['restoreToDraft'];
   }

@@ -58,7 +58,7 @@ export function ArticleTable({ articles, showReviewed, labelledBy }: { articles:
                 </td>
                 <td>{a.categoryId === null ? <span className="muted">{t('noCategory')}</span> : (paths.get(a.categoryId) ?? `#${a.categoryId}`)}</td>
                 <td className="num">{f.number(a.stats.views)}</td>
-                <td className="num">{share ? t('helpfulPercent', { percent: share.percent, votes: share.votes }) : <span aria-label={t('noVotes')}>—</span>}</td>
+                <td className="num">{share ? t('helpfulPercent', { percent: share.percent, votes: share.votes }) : <span className="muted">{t('noVotes')}</span>}</td>
                 <td className="num">{f.number(a.stats.ticketsLinked)}</td>
                 {showReviewed && <td className="kb-date">{a.reviewedAt ? <time dateTime={a.reviewedAt}>{f.date(a.reviewedAt)}</time> : t('neverReviewed')}</td>}
                 <td className="kb-date">

@@ -46,11 +46,11 @@ export function VersionHistory({ article }: { article: Article }) {
                 <th scope="col">{t('colFrom')}</th>
                 <th scope="col">{t('colTo')}</th>
                 <th scope="col">{t('colTitle')}</th>
-                <th scope="col">{t('colStatus')}</th>
-                <th scope="col">{t('colAuthor')}</th>
-                <th scope="col">{t('colNote')}</th>
                 <th scope="col">{t('colDate')}</th>
-                <th scope="col">{t('colActions')}</th>
+                <th scope="col">{t('colNote')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('colActions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -59,6 +59,9 @@ export function VersionHistory({ article }: { article: Article }) {
                   <th scope="row">
                     {v.version}
                     {v.version === article.version && <span className="muted"> ({t('current')})</span>}
+                    <div>
+                      <ArticleStatusBadge status={v.status} />
+                    </div>
                   </th>
                   <td>
                     <input type="radio" name={`${name}-from`} checked={fromV === v.version} aria-label={t('fromVersion', { version: v.version })} onChange={() => setFrom(v.version)} />
@@ -68,24 +71,22 @@ export function VersionHistory({ article }: { article: Article }) {
                   </td>
                   <td>{v.title}</td>
                   <td>
-                    <ArticleStatusBadge status={v.status} />
+                    {v.authorName ?? t('system')}
+                    <div className="kb-date">
+                      <time dateTime={v.createdAt}>{f.dateTime(v.createdAt)}</time>
+                    </div>
                   </td>
-                  <td>{v.authorName ?? t('system')}</td>
                   <td>{v.note ?? ''}</td>
-                  <td className="kb-date">
-                    <time dateTime={v.createdAt}>{f.dateTime(v.createdAt)}</time>
-                  </td>
                   <td>
                     {v.version !== article.version && (
                       <Button
                         className="btn-small"
-                        aria-label={t('restoreVersionNamed', { version: v.version })}
                         onClick={() => {
                           setRestored(null);
                           setConfirming(v.version);
                         }}
                       >
-                        {t('restoreVersion')}
+                        {t('restoreVersionNamed', { version: v.version })}
                       </Button>
                     )}
                   </td>

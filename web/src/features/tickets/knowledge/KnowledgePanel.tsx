@@ -37,6 +37,11 @@ export function KnowledgePanel({ ticket, onInsert }: { ticket: Ticket; onInsert(
     link.mutate({ articleId: a.id, relation: 'linked' }, { onSuccess: () => setDone(t('inserted')) });
   }
 
+  function helped(articleId: number, title: string) {
+    setDone(null);
+    link.mutate({ articleId, relation: 'helped' }, { onSuccess: () => setDone(t('markedHelped', { title })) });
+  }
+
   return (
     <section className="panel knowledge-panel" aria-labelledby="kn-title">
       <h2 id="kn-title">{t('title')}</h2>
@@ -70,10 +75,7 @@ export function KnowledgePanel({ ticket, onInsert }: { ticket: Ticket; onInsert(
           linked={linked}
           busy={link.isPending || !canReply}
           onInsert={insert}
-          onHelped={(a) => {
-            setDone(null);
-            link.mutate({ articleId: a.id, relation: 'helped' }, { onSuccess: () => setDone(t('markedHelped', { title: a.title })) });
-          }}
+          onHelped={(a) => helped(a.id, a.title)}
         />
       )}
 
@@ -90,7 +92,7 @@ export function KnowledgePanel({ ticket, onInsert }: { ticket: Ticket; onInsert(
 
       <h3>{t('linkedArticles')}</h3>
       <ErrorBanner error={articles.error} />
-      {articles.data && <LinkedArticles items={linked} busy={unlink.isPending} onUnlink={(a) => unlink.mutate({ articleId: a.articleId })} />}
+      {articles.data && <LinkedArticles items={linked} busy={link.isPending || unlink.isPending} onHelped={(a) => helped(a.articleId, a.title)} onUnlink={(a) => unlink.mutate({ articleId: a.articleId })} />}
 
       <h3>{t('linkedProblems')}</h3>
       <ErrorBanner error={problems.error} />

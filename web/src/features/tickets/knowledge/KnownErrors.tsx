@@ -21,8 +21,9 @@ export function KnownErrors({ items, onCopy }: { items: KnownErrorSuggestion[]; 
           <p className="kn-workaround-label">{t('workaround')}</p>
           <RichText text={k.workaround} className="kn-workaround" />
           {k.sharedTerms.length > 0 && <p className="muted kn-summary">{t('sharedTerms', { terms: k.sharedTerms.join(', ') })}</p>}
-          <button type="button" className="btn btn-small" aria-label={t('copyWorkaroundNamed', { reference: k.reference })} onClick={() => onCopy(k)}>
+          <button type="button" className="btn btn-small" onClick={() => onCopy(k)}>
             {t('copyWorkaround')}
+            <span className="visually-hidden">{t('copyWorkaroundRest', { reference: k.reference })}</span>
           </button>
         </li>
       ))}

@@ -6,7 +6,7 @@ import { RichText } from '../components/RichText.tsx';
 import type { TicketArticle, TicketProblem } from './api.ts';
 import { knowledgeMessages } from './messages.ts';
 
-export function LinkedArticles({ items, busy, onUnlink }: { items: TicketArticle[]; busy: boolean; onUnlink(a: TicketArticle): void }) {
+export function LinkedArticles({ items, busy, onHelped, onUnlink }: { items: TicketArticle[]; busy: boolean; onHelped(a: TicketArticle): void; onUnlink(a: TicketArticle): void }) {
   const t = useT(knowledgeMessages);
   if (items.length === 0) return <p className="muted">{t('linkedArticlesNone')}</p>;
   return (
@@ -17,15 +17,25 @@ export function LinkedArticles({ items, busy, onUnlink }: { items: TicketArticle
             <Link to={`/agent/kb/${a.articleId}`} lang={a.language}>
               {a.title}
             </Link>{' '}
-            <span className="muted">({t(`astatus_${a.status}`)})</span>
+            <span className="kn-status">({t(`astatus_${a.status}`)})</span>
           </p>
           <p className="kn-relations">
             {a.relations.map((r) => t(`relation_${r}`)).join(' · ')}
+            {a.relations.includes('linked') && !a.relations.includes('helped') && (
+              <>
+                {' '}
+                <button type="button" className="btn btn-small" disabled={busy} onClick={() => onHelped(a)}>
+                  {t('helped')}
+                  <span className="visually-hidden">{t('helpedRest', { title: a.title })}</span>
+                </button>
+              </>
+            )}
             {a.relations.some((r) => r !== 'source') && (
               <>
                 {' '}
-                <button type="button" className="btn btn-ghost btn-small" disabled={busy} aria-label={t('unlinkNamed', { title: a.title })} onClick={() => onUnlink(a)}>
+                <button type="button" className="btn btn-ghost btn-small" disabled={busy} onClick={() => onUnlink(a)}>
                   {t('unlink')}
+                  <span className="visually-hidden">{t('unlinkRest', { title: a.title })}</span>
                 </button>
               </>
             )}

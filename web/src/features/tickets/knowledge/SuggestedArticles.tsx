@@ -46,14 +46,18 @@ export function SuggestedArticles({
               </p>
             )}
             <div className="row kn-actions">
-              <button type="button" className="btn btn-small" disabled={busy} aria-label={t('insertLinkNamed', { title: a.title })} onClick={() => onInsert(a, 'link')}>
+              <button type="button" className="btn btn-small" disabled={busy} onClick={() => onInsert(a, 'link')}>
                 {t('insertLink')}
+                <span className="visually-hidden">{t('insertLinkRest', { title: a.title })}</span>
               </button>
-              <button type="button" className="btn btn-small" disabled={busy} aria-label={t('insertTextNamed', { title: a.title })} onClick={() => onInsert(a, 'text')}>
+              <button type="button" className="btn btn-small" disabled={busy} onClick={() => onInsert(a, 'text')}>
                 {t('insertText')}
+                <span className="visually-hidden">{t('insertTextRest', { title: a.title })}</span>
               </button>
-              <button type="button" className="btn btn-small" disabled={busy || helped} aria-pressed={helped} aria-label={t('helpedNamed', { title: a.title })} onClick={() => onHelped(a)}>
-                {helped ? t('helpedDone') : t('helped')}
+              <button type="button" className="btn btn-small" disabled={busy || helped} aria-pressed={helped} onClick={() => onHelped(a)}>
+                {helped && <span aria-hidden="true">✓ </span>}
+                {t('helped')}
+                <span className="visually-hidden">{t('helpedRest', { title: a.title })}</span>
               </button>
             </div>
           </li>

@@ -1,0 +1,269 @@
+// The knowledge base in the agent workspace: an article written (Markdown preview rendered
+// by the server), reviewed and published, edited, compared and restored; an article drafted
+// in one click from a resolved ticket; suggestions on the ticket page inserted into the
+// reply and marked as helpful. French strings, and axe on the list, article and editor.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../server/src/test/harness.ts';
+import { makeCategory, makeGroup, makeOrganisation, makeUser, uniq, type MadeUser } from '../server/src/test/factories.ts';
+import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './browser.ts';
+
+let app: TestApp;
+let browser: Browser;
+let agent: MadeUser;
+let supervisor: MadeUser;
+let requester: MadeUser;
+let deskId: number;
+let printing: { id: number; name: string };
+
+before(async () => {
+  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  const org = await makeOrganisation(app.deps, { name: 'Contoso Pharma' });
+  const desk = await makeGroup(app.deps, { tier: 1, name: 'Service desk' });
+  deskId = desk.id;
+  printing = await makeCategory(app.deps, { name: `Printing ${uniq()}` });
+  agent = await makeUser(app.deps, { roles: ['agent'], name: 'Inès Martin', groupIds: [desk.id] });
+  supervisor = await makeUser(app.deps, { roles: ['supervisor'], name: 'Paul Girard', groupIds: [desk.id] });
+  requester = await makeUser(app.deps, { name: 'Hugo Bernard', organisationId: org.id });
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function callApi(user: MadeUser, method: string, url: string, body?: unknown) {
+  const res = await fetch(`${app.baseUrl}/api/v1${url}`, {
+    method,
+    headers: { authorization: `Bearer ${user.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  assert.ok(res.ok, `${method} ${url}: ${res.status} ${await res.clone().text()}`);
+  return res.status === 204 ? null : (res.json() as Promise<any>);
+}
+
+async function assertAccessible(page: Page, what: string) {
+  const violations = await seriousA11yViolations(page);
+  assert.deepEqual(violations, [], `${what}:\n${describeViolations(violations)}`);
+}
+
+async function signedIn(user: MadeUser, locale?: string) {
+  const context = await newContext(browser, { locale });
+  const page = await context.newPage();
+  await signIn(page, app.baseUrl, user.email, user.password);
+  return { context, page };
+}
+
+const articleIdOf = (page: Page) => Number(/\/agent\/kb\/(\d+)/.exec(new URL(page.url()).pathname)?.[1]);
+
+test('article workflow: write with preview, review, publish, edit, compare versions, restore', async () => {
+  const title = `VPN drops every hour ${uniq()}`;
+  const firstStep = 'Open **Network settings** and switch the VPN profile to *Always on*.';
+  const { context, page } = await signedIn(agent);
+  await page.goto(`${app.baseUrl}/agent/kb`);
+  await page.getByRole('heading', { level: 1, name: 'Knowledge base' }).waitFor();
+  await page.getByRole('link', { name: 'Needs review' }).waitFor();
+  await assertAccessible(page, 'KB list');
+  await screenshot(page, 'kb-list');
+
+  await page.getByRole('link', { name: 'New article' }).click();
+  await page.getByRole('heading', { level: 1, name: 'New article' }).waitFor();
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Summary').fill('What to do when the VPN disconnects every hour.');
+  await page.getByRole('textbox', { name: 'Text', exact: true }).fill(`## Steps\n\n1. ${firstStep}\n2. Restart the laptop.\n\n<script>alert(1)</script>`);
+  await page.getByLabel('Tags').fill('VPN, network');
+  // The preview is the server's rendering: Markdown as HTML, raw HTML as text.
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  const preview = page.getByRole('tabpanel', { name: 'Preview' });
+  await preview.getByRole('heading', { name: 'Steps' }).waitFor();
+  assert.equal(await preview.locator('strong').first().innerText(), 'Network settings');
+  assert.equal(await preview.locator('script').count(), 0);
+  assert.match(await preview.innerText(), /<script>alert\(1\)<\/script>/);
+  await assertAccessible(page, 'editor with preview');
+  await screenshot(page, 'kb-editor-preview');
+  await page.getByRole('tab', { name: 'Write' }).click();
+  await page.getByRole('button', { name: 'Create draft' }).click();
+
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  const id = articleIdOf(page);
+  assert.ok(id > 0);
+  await page.getByText('Version 1', { exact: true }).waitFor();
+  await page.locator('.kb-body strong', { hasText: 'Network settings' }).waitFor();
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await page.getByText('Submitted for review.').waitFor();
+  assert.equal((await callApi(agent, 'GET', `/kb/articles/${id}`)).status, 'in_review');
+  assert.equal(await page.getByRole('button', { name: 'Publish' }).count(), 0, 'agents do not publish');
+  await assertAccessible(page, 'article page');
+  await screenshot(page, 'kb-article-in-review');
+
+  // A supervisor finds it under "In review" and publishes it.
+  const sup = await signedIn(supervisor);
+  await sup.page.goto(`${app.baseUrl}/agent/kb?tab=in_review`);
+  await sup.page.getByRole('link', { name: title }).click();
+  await sup.page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await sup.page.getByRole('button', { name: 'Publish' }).click();
+  await sup.page.getByText('Published.', { exact: true }).waitFor();
+  await sup.context.close();
+  assert.equal((await callApi(agent, 'GET', `/kb/articles/${id}`)).status, 'published');
+
+  // The agent edits it: version 2.
+  await page.reload();
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await page.getByText('Editing version 1.').waitFor();
+  const text = page.getByRole('textbox', { name: 'Text', exact: true });
+  const before = await text.inputValue();
+  assert.ok(before.includes(firstStep));
+  await text.fill(before.replace(firstStep, 'Open **Wi-Fi settings** and forget the guest network.'));
+  await page.getByLabel('What changed (optional)').fill('Step 1 is about Wi-Fi');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Saved as version 2.').waitFor();
+  await page.locator('.kb-body strong', { hasText: 'Wi-Fi settings' }).waitFor();
+
+  // History: 1 against 2 (the default pair), insertions and deletions marked in words too.
+  const history = page.getByRole('region', { name: 'Version history' });
+  await history.getByRole('cell', { name: 'Step 1 is about Wi-Fi' }).waitFor();
+  assert.equal(await history.getByRole('radio', { name: 'Compare from version 1' }).isChecked(), true);
+  assert.equal(await history.getByRole('radio', { name: 'Compare to version 2' }).isChecked(), true);
+  await history.getByRole('button', { name: 'Compare' }).click();
+  await history.getByRole('heading', { name: 'Changes from version 1 to version 2' }).waitFor();
+  const inserted = await history.locator('ins').allInnerTexts();
+  const deleted = await history.locator('del').allInnerTexts();
+  assert.ok(inserted.some((s) => s.includes('Wi-Fi')), `insertions: ${inserted.join(' | ')}`);
+  assert.ok(deleted.some((s) => s.includes('Network')), `deletions: ${deleted.join(' | ')}`);
+  assert.ok(inserted.every((s) => s.includes('added:')) && deleted.every((s) => s.includes('removed:')), 'each change is named, not only coloured');
+  await assertAccessible(page, 'article page with a diff');
+  await history.locator('.kb-diff').scrollIntoViewIfNeeded();
+  await screenshot(page, 'kb-article-diff');
+
+  // Restoring version 1 makes version 3 with the old text.
+  await history.getByRole('button', { name: 'Restore version 1', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, restore version 1' }).click();
+  await page.getByText('Version 1 restored as version 3.').waitFor();
+  await page.locator('.kb-body strong', { hasText: 'Network settings' }).waitFor();
+  const restored = await callApi(agent, 'GET', `/kb/articles/${id}`);
+  assert.equal(restored.version, 3);
+  assert.ok(restored.body.includes(firstStep));
+
+  // The list finds it by a word of its summary in another form (stemmed search), as one types.
+  await page.getByRole('link', { name: 'Knowledge base', exact: true }).first().click();
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill('disconnecting');
+  await page.waitForURL(/[?&]q=disconnecting/);
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
+  await row.waitFor();
+  await row.getByText('Published').waitFor();
+  await page.getByText('Best matches first.', { exact: false }).waitFor();
+  await assertAccessible(page, 'KB list with results');
+  await screenshot(page, 'kb-list-search');
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill(`nothing-like-this-${uniq()}`);
+  await page.getByText('No article matches.').waitFor();
+  await context.close();
+});
+
+test('one click: a resolved ticket becomes a draft article, linked both ways and on the timeline', async () => {
+  const ticketTitle = `Outlook asks for the password again and again ${uniq()}`;
+  const ticket = await callApi(agent, 'POST', '/tickets', { title: ticketTitle, description: 'Since this morning.', requesterId: requester.id, channel: 'phone', groupId: deskId });
+  const record = {
+    symptoms: 'Outlook prompts for the password every few minutes.',
+    diagnosis: 'A stale credential was kept in the Windows credential manager.',
+    actions: 'Removed the stored Office credentials and signed in again.',
+    result: 'No more prompts after a restart.',
+  };
+  await callApi(agent, 'POST', `/tickets/${ticket.id}/resolve`, record);
+
+  const { context, page } = await signedIn(agent);
+  await page.goto(`${app.baseUrl}/agent/tickets/${ticket.id}`);
+  const panel = page.getByRole('region', { name: 'Knowledge' });
+  await panel.getByRole('button', { name: 'Create article from this ticket' }).click();
+  await page.waitForURL(/\/agent\/kb\/\d+\/edit$/);
+  const id = articleIdOf(page);
+  assert.equal(await page.getByLabel('Title').inputValue(), ticketTitle);
+  const body = await page.getByRole('textbox', { name: 'Text', exact: true }).inputValue();
+  for (const part of Object.values(record)) assert.ok(body.includes(part), `the draft holds "${part}"`);
+  await assertAccessible(page, 'editor of a drafted article');
+  await screenshot(page, 'kb-editor-from-ticket');
+  await page.getByLabel('Tags').fill('outlook, password');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Saved as version 2.').waitFor();
+
+  await page.getByRole('link', { name: `#${ticket.number}` }).click();
+  await page.waitForURL(new RegExp(`/agent/tickets/${ticket.id}$`));
+  const line = page.getByRole('listitem').filter({ hasText: 'drafted the article' });
+  await line.getByRole('link', { name: `“${ticketTitle}”` }).waitFor();
+  assert.equal(await line.getByRole('link').getAttribute('href'), `/agent/kb/${id}`);
+  await page.getByRole('region', { name: 'Knowledge' }).getByRole('link', { name: 'Open the article drafted from this ticket' }).waitFor();
+  const links = await callApi(agent, 'GET', `/tickets/${ticket.id}/articles`);
+  assert.deepEqual(
+    links.items.map((a: any) => [a.articleId, a.relations]),
+    [[id, ['source']]],
+  );
+  await screenshot(page, 'kb-ticket-drafted');
+  await context.close();
+});
+
+test('suggestions: a matching published article is inserted into the reply and marked as helpful', async () => {
+  const articleTitle = `Printer jams on tray 2 ${uniq()}`;
+  const article = await callApi(supervisor, 'POST', '/kb/articles', {
+    title: articleTitle,
+    summary: 'Paper jams in the second tray of the office printers.',
+    body: 'Remove the tray, fan the paper, and check the paper guides are against the stack.',
+    language: 'en',
+    audience: 'public',
+    status: 'published',
+    categoryId: printing.id,
+  });
+  const ticket = await callApi(agent, 'POST', '/tickets', {
+    title: 'The printer jams on tray 2',
+    description: 'Every morning the printer jams when printing from tray 2.',
+    requesterId: requester.id,
+    channel: 'email',
+    category: printing.id,
+    groupId: deskId,
+  });
+  const suggested = await callApi(agent, 'GET', `/tickets/${ticket.id}/suggestions`);
+  const suggestion = suggested.articles.find((a: any) => a.id === article.id);
+  assert.ok(suggestion, 'the API suggests the article');
+
+  const { context, page } = await signedIn(agent);
+  await page.goto(`${app.baseUrl}/agent/tickets/${ticket.id}`);
+  const panel = page.getByRole('region', { name: 'Knowledge' });
+  const item = panel.getByRole('listitem').filter({ has: page.getByRole('link', { name: articleTitle }) });
+  await item.waitFor();
+  await item.getByText('Same category').waitFor();
+  await assertAccessible(page, 'ticket page with suggestions');
+  await screenshot(page, 'kb-ticket-suggested');
+
+  await item.getByRole('button', { name: `Insert link to “${articleTitle}” into the reply` }).click();
+  await panel.getByText('Inserted into the reply; the article is linked to this ticket.').waitFor();
+  const reply = page.getByRole('textbox', { name: 'Your reply' });
+  const url = suggestion.url.startsWith('/') ? `${app.baseUrl}${suggestion.url}` : suggestion.url;
+  assert.ok((await reply.inputValue()).includes(url), `the reply holds ${url}`);
+
+  // Linked now, it leaves the suggestions for the linked articles, where it is marked as helpful.
+  const linkedItem = panel.getByRole('listitem').filter({ has: page.getByRole('link', { name: articleTitle }) }).filter({ hasText: 'linked' });
+  await linkedItem.getByRole('button', { name: `Helped — “${articleTitle}”` }).click();
+  await panel.getByText(`Recorded: “${articleTitle}” helped.`).waitFor();
+  await linkedItem.getByText('linked · helped').waitFor();
+  assert.equal(await linkedItem.getByRole('button', { name: `Helped — “${articleTitle}”` }).count(), 0);
+  const links = await callApi(agent, 'GET', `/tickets/${ticket.id}/articles`);
+  const link = links.items.find((a: any) => a.articleId === article.id);
+  assert.deepEqual([...link.relations].sort(), ['helped', 'linked']);
+  await page.getByRole('listitem').filter({ hasText: 'marked the article' }).getByRole('link', { name: `“${articleTitle}”` }).waitFor();
+  await screenshot(page, 'kb-ticket-suggestions');
+
+  const stats = await callApi(agent, 'GET', `/kb/articles/${article.id}`);
+  assert.equal(stats.stats.ticketsLinked, 1);
+  await context.close();
+});
+
+test('the knowledge base speaks French', async () => {
+  const { context, page } = await signedIn(agent, 'fr-FR');
+  await page.goto(`${app.baseUrl}/agent/kb?tab=stale`);
+  await page.getByRole('heading', { level: 1, name: 'Base de connaissances' }).waitFor();
+  await page.getByText('Articles publiés non revus depuis 6 mois ou plus', { exact: false }).waitFor();
+  await page.getByRole('link', { name: 'Nouvel article' }).click();
+  await page.getByRole('tab', { name: 'Aperçu' }).waitFor();
+  await page.getByRole('button', { name: 'Créer le brouillon' }).click();
+  assert.equal(await page.getByText('Ce champ est obligatoire.').count(), 2);
+  await assertAccessible(page, 'editor in French with errors');
+  await context.close();
+});
