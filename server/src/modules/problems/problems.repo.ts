@@ -175,7 +175,7 @@ export function listKnownErrorRows(db: Trx) {
   return db
     .selectFrom('problems as p')
     .select(['p.id', 'p.title', 'p.description', 'p.root_cause', 'p.workaround', 'p.status', 'p.organisation_id', 'p.category_id'])
-    .where((eb) => eb.or([eb('p.status', '=', 'known_error'), eb.and([eb('p.status', '=', 'root_cause_known'), eb('p.workaround', 'is not', null)])]))
+    .where('p.status', 'in', ['known_error', 'root_cause_known'])
     .where('p.workaround', 'is not', null)
     .orderBy('p.id')
     .execute();
