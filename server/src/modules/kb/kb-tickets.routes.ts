@@ -1,6 +1,7 @@
 // Tickets and the knowledge base: one-click article from a resolved ticket, articles linked
 // to a ticket, suggestions for agents; and the portal's self-help (suggestions while a
 // requester types, what they did next, the deflection report).
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../lib/deps.ts';
@@ -25,6 +26,8 @@ import { deflectionReport as buildDeflectionReport, recordDeflectionEvent, recor
 const ticketArticleParams = z.object({ id: dbIdString, articleId: dbIdString }).strict();
 const unlinkQuery = z.object({ relation: z.enum(ARTICLE_TICKET_RELATIONS).optional().describe('linked or helped; both when absent') }).strict();
 const sessionParam = z.object({ session: z.string().min(16).max(100) }).strict();
+/** Signed-in readers count apart (a whole office may share one address); visitors by address. */
+const perReader = (request: FastifyRequest) => (request.actor ? `user:${request.actor.userId}` : request.ip);
 
 export function kbTicketsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -80,7 +83,7 @@ export function kbTicketsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/kb/suggestions',
       {
-        config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+        config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute', keyGenerator: perReader } },
         schema: { tags, summary: 'Public articles for a request being typed; recorded in the self-help session when signed in', querystring: suggestQuery, response: { 200: suggestResponse } },
       },
       async (request) => {
@@ -94,7 +97,7 @@ export function kbTicketsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/kb/deflections/:session',
       {
-        config: { access: 'authenticated', rateLimit: { max: 120, timeWindow: '1 minute' } },
+        config: { access: 'authenticated', rateLimit: { max: 120, timeWindow: '1 minute', keyGenerator: perReader } },
         schema: { tags, summary: 'What the requester did after the suggestions: viewed an article, solved, abandoned, submitted', params: sessionParam, body: deflectionEventBody },
       },
       async (request, reply) => {
