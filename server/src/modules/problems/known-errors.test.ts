@@ -7,7 +7,8 @@ import { client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { makeCategory, makeOrganisation, makeTicket, makeUser, type MadeUser } from '../../test/factories.ts';
 import { actorForUser, type Actor } from '../../lib/actor.ts';
 import type { Role } from '../../../../common/enums.ts';
-import { buildCorpus, findKnownErrors, rankKnownErrors } from './known-errors.ts';
+import { findKnownErrors } from './known-errors.ts';
+import { backgroundOf, buildCorpus, rankKnownErrors } from './known-error-rank.ts';
 
 let t: TestApp;
 let api: ReturnType<typeof client>;
@@ -124,7 +125,7 @@ describe('ranking', () => {
   });
   const corpus = buildCorpus(
     [row(1, 'Outlook crashes on start', 'Outlook closes right after opening, with a profile error.', 'A broken add-in'), row(2, 'Printer jams on tray 2', 'Paper jams every time tray 2 is used.')],
-    ['Hello, I have a problem with my computer', 'Error when I log in', 'New screen please', 'Access to the shared folder'],
+    backgroundOf(['Hello, I have a problem with my computer', 'Error when I log in', 'New screen please', 'Access to the shared folder']),
   );
   const rank = (text: string) => rankKnownErrors(corpus, { text, categoryId: null, organisationId: null, limit: 5 }, () => true);
 
@@ -134,6 +135,8 @@ describe('ranking', () => {
     assert.deepEqual(rank('Hello, I have a problem, error, please help'), []);
     assert.deepEqual(rank('Outlook is very slow today at the office'), [], 'one shared word among several is not enough');
     assert.deepEqual(ids(rank('Outlook')), [1], 'a one-word text needs one');
+    // Two shared words lost in a long request about something else: under the threshold.
+    assert.deepEqual(rank('New employee starting Monday needs a laptop, a docking station, two screens, a headset, a desk phone, a badge, and paper for the printer'), []);
   });
 
   test('the visibility filter and the exclusions apply before the limit', () => {
