@@ -47,9 +47,13 @@ async function assertAccessible(page: Page, what: string) {
   assert.deepEqual(violations, [], `${what}:\n${describeViolations(violations)}`);
 }
 
+/** Uncaught errors in any page: every test ends by checking there were none. */
+const pageErrors: string[] = [];
+
 async function signedIn(user: MadeUser, locale?: string) {
   const context = await newContext(browser, { locale });
   const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
   await signIn(page, app.baseUrl, user.email, user.password);
   return { context, page };
 }
@@ -157,6 +161,7 @@ test('article workflow: write with preview, review, publish, edit, compare versi
   await page.getByRole('searchbox', { name: 'Search articles' }).fill(`nothing-like-this-${uniq()}`);
   await page.getByText('No article matches.').waitFor();
   await context.close();
+  assert.deepEqual(pageErrors.splice(0), []);
 });
 
 test('one click: a resolved ticket becomes a draft article, linked both ways and on the timeline', async () => {
@@ -198,6 +203,7 @@ test('one click: a resolved ticket becomes a draft article, linked both ways and
   );
   await screenshot(page, 'kb-ticket-drafted');
   await context.close();
+  assert.deepEqual(pageErrors.splice(0), []);
 });
 
 test('suggestions: a matching published article is inserted into the reply and marked as helpful', async () => {
@@ -253,6 +259,52 @@ test('suggestions: a matching published article is inserted into the reply and m
   const stats = await callApi(agent, 'GET', `/kb/articles/${article.id}`);
   assert.equal(stats.stats.ticketsLinked, 1);
   await context.close();
+  assert.deepEqual(pageErrors.splice(0), []);
+});
+
+test('a save that meets a newer version: load theirs, or keep mine; then translate to French', async () => {
+  const original = `Reset a forgotten password ${uniq()}`;
+  const article = await callApi(agent, 'POST', '/kb/articles', { title: original, body: 'Use the self-service page.', language: 'en', audience: 'internal' });
+  const { context, page } = await signedIn(agent);
+  await page.goto(`${app.baseUrl}/agent/kb/${article.id}/edit`);
+  await page.getByText('Editing version 1.').waitFor();
+  await page.getByLabel('Title').fill(`${original} (self-service)`);
+  // Meanwhile a supervisor saves version 2.
+  await callApi(supervisor, 'PATCH', `/kb/articles/${article.id}`, { body: 'Use the self-service page, then sign in again.', expectedVersion: 1 });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Someone else saved this article while you were editing.').waitFor();
+  await page.getByText(/^Paul Girard saved version 2 at .+\. Your changes are not saved yet\.$/).waitFor();
+  await assertAccessible(page, 'editor with a save conflict');
+  await screenshot(page, 'kb-editor-conflict');
+  await page.getByRole('button', { name: 'Load their version (drop my changes)' }).click();
+  await page.getByText('Editing version 2.').waitFor();
+  assert.equal(await page.getByLabel('Title').inputValue(), original);
+  assert.equal(await page.getByRole('textbox', { name: 'Text', exact: true }).inputValue(), 'Use the self-service page, then sign in again.');
+
+  // Again, and this time mine wins: everything in the form, over version 3.
+  const mine = `${original} (for agents)`;
+  await page.getByLabel('Title').fill(mine);
+  await callApi(supervisor, 'PATCH', `/kb/articles/${article.id}`, { summary: 'Changed meanwhile.', expectedVersion: 2 });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Keep mine (save over version 3)' }).click();
+  await page.getByText('Saved as version 4.').waitFor();
+  const saved = await callApi(agent, 'GET', `/kb/articles/${article.id}`);
+  assert.deepEqual([saved.version, saved.title, saved.summary], [4, mine, '']);
+
+  // A French translation: a draft with this text, opened in the editor, linked to the original.
+  await page.getByRole('button', { name: 'Translate to French' }).click();
+  await page.waitForURL(/\/agent\/kb\/\d+\/edit$/);
+  const translationId = articleIdOf(page);
+  assert.notEqual(translationId, article.id);
+  assert.equal(await page.getByLabel('Article language').inputValue(), 'fr');
+  assert.equal(await page.getByLabel('Title').inputValue(), mine);
+  const translation = await callApi(agent, 'GET', `/kb/articles/${translationId}`);
+  assert.deepEqual(
+    translation.translations.map((x: any) => [x.id, x.language]),
+    [[article.id, 'en']],
+  );
+  await context.close();
+  assert.deepEqual(pageErrors.splice(0), []);
 });
 
 test('the knowledge base speaks French', async () => {
@@ -266,4 +318,5 @@ test('the knowledge base speaks French', async () => {
   assert.equal(await page.getByText('Ce champ est obligatoire.').count(), 2);
   await assertAccessible(page, 'editor in French with errors');
   await context.close();
+  assert.deepEqual(pageErrors.splice(0), []);
 });

@@ -1,5 +1,6 @@
 // Shown when saving met someone else's newer version (409): who saved what and when, and
 // the two ways out — load their version, or save mine over it.
+import { useEffect, useRef } from 'react';
 import { useFormat, useT } from '../../../app/i18n.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import type { Article, ArticleVersionSummary } from '../api.ts';
@@ -14,8 +15,12 @@ export function SaveConflict({ conflict, busy, onReload, onKeepMine }: { conflic
   const t = useT(editorMessages);
   const f = useFormat();
   const { current, latest } = conflict;
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+  }, [conflict]);
   return (
-    <div className="banner banner-warning kb-conflict" role="alert">
+    <div ref={box} className="banner banner-warning kb-conflict" role="alert">
       <p>
         <strong>{t('conflictTitle')}</strong>
       </p>
