@@ -1,6 +1,7 @@
 // guichet demo: a realistic helpdesk to try Guichet on. Everything goes through the
 // services (organisations, users, groups, categories, then every ticket action), with a
 // movable clock so that the timeline, audit log and search look like 60 days of real work.
+import { loadDemoArticles } from './demo-kb.ts';
 import crypto from 'node:crypto';
 import type { Language } from '../../../common/enums.ts';
 import { actorForUser, systemActor, type Actor } from '../lib/actor.ts';
@@ -201,13 +202,14 @@ e.g. GUICHET_DATA=./demo-data guichet demo && GUICHET_DATA=./demo-data guichet s
         const categories = await ensureCategories(deps);
         const people = await ensurePeople(deps, password, organisations, groups);
         await loadTickets(deps, clock, planTickets(count, now), { people, categories, groups });
+        const articles = await loadDemoArticles(deps, people.actors.get(DEMO_SUPERVISOR_EMAIL)!, categories);
 
         clock.set(Date.now());
         const counts = await countTickets(deps, people.actors.get(DEMO_ADMIN_EMAIL)!);
         const byStatus = Object.entries(counts.byStatus).map(([s, n]) => `${s.replace('_', ' ')} ${n}`).join(', ');
         console.log(
           `Demo loaded: ${organisations.size} organisations, ${groups.size} groups, ${categories.size} categories, ` +
-            `${people.created} new accounts, ${count} tickets (${byStatus}).`,
+            `${people.created} new accounts, ${count} tickets (${byStatus}), ${articles} knowledge-base articles.`,
         );
         const manager = demoRequesters(DEMO_ORGANISATIONS[0])[0];
         const l1 = DEMO_STAFF.find((s) => s.group === 'n1' && !s.roles.includes('supervisor'))!;

@@ -63,6 +63,13 @@ test('demo --tickets 40 loads tickets in every status and story; a second run is
   const managers = await deps.db.selectFrom('users').select('organisation_id').where('is_org_manager', '=', 1).execute();
   assert.equal(managers.length, orgs.length);
 
+  // A knowledge base to search: published articles in both languages, some for requesters.
+  const articles = await deps.db.selectFrom('kb_articles').select(['language', 'audience', 'status', 'category_id']).execute();
+  assert.deepEqual(new Set(articles.map((a) => a.language)), new Set(['fr', 'en']));
+  assert.deepEqual(new Set(articles.map((a) => a.audience)), new Set(['public', 'internal']));
+  assert.ok(articles.every((a) => a.status === 'published' && a.category_id !== null));
+  assert.match(r.stdout, new RegExp(`${articles.length} knowledge-base articles`));
+
   const session = await login(deps, 'admin@guichet.demo', 'demo-password-1');
   assert.ok(session.actor.roles.includes('admin'));
   await login(deps, 'isabelle.moreau@valmont.example', 'demo-password-1');
