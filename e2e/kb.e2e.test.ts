@@ -225,9 +225,20 @@ test('suggestions: a matching published article is inserted into the reply and m
     category: printing.id,
     groupId: deskId,
   });
+  // A known error on the same subject, with its workaround.
+  const workaround = 'Print from tray 1 until the pick-up rollers of tray 2 are replaced.';
+  const problem = await callApi(supervisor, 'POST', '/problems', {
+    title: 'Printers jam on tray 2',
+    description: 'The office printers jam when printing from tray 2.',
+    rootCause: 'Worn pick-up rollers in tray 2.',
+    workaround,
+    categoryId: printing.id,
+  });
+  assert.equal(problem.status, 'known_error', 'a root cause and a workaround make a known error');
   const suggested = await callApi(agent, 'GET', `/tickets/${ticket.id}/suggestions`);
   const suggestion = suggested.articles.find((a: any) => a.id === article.id);
   assert.ok(suggestion, 'the API suggests the article');
+  assert.ok(suggested.knownErrors.some((k: any) => k.problemId === problem.id), 'the API suggests the known error');
 
   const { context, page } = await signedIn(agent);
   await page.goto(`${app.baseUrl}/agent/tickets/${ticket.id}`);
@@ -236,13 +247,21 @@ test('suggestions: a matching published article is inserted into the reply and m
   await item.waitFor();
   await item.getByText('Same category').waitFor();
   await assertAccessible(page, 'ticket page with suggestions');
+  await panel.scrollIntoViewIfNeeded();
   await screenshot(page, 'kb-ticket-suggested');
+
+  // The known error: its page is linked, its workaround goes into the reply.
+  const known = panel.getByRole('listitem').filter({ hasText: workaround });
+  assert.equal(await known.getByRole('link', { name: `${problem.reference} · Printers jam on tray 2` }).getAttribute('href'), `/agent/problems/${problem.id}`);
+  await known.getByRole('button', { name: `Copy workaround into the reply (${problem.reference})` }).click();
+  await panel.getByText('Workaround copied into the reply.').waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Your reply' }).inputValue(), workaround);
 
   await item.getByRole('button', { name: `Insert link to “${articleTitle}” into the reply` }).click();
   await panel.getByText('Inserted into the reply; the article is linked to this ticket.').waitFor();
   const reply = page.getByRole('textbox', { name: 'Your reply' });
   const url = suggestion.url.startsWith('/') ? `${app.baseUrl}${suggestion.url}` : suggestion.url;
-  assert.ok((await reply.inputValue()).includes(url), `the reply holds ${url}`);
+  assert.equal(await reply.inputValue(), `${workaround} ${url}`, 'the link follows the text already there');
 
   // Linked now, it leaves the suggestions for the linked articles, where it is marked as helpful.
   const linkedItem = panel.getByRole('listitem').filter({ has: page.getByRole('link', { name: articleTitle }) }).filter({ hasText: 'linked' });
@@ -254,6 +273,7 @@ test('suggestions: a matching published article is inserted into the reply and m
   const link = links.items.find((a: any) => a.articleId === article.id);
   assert.deepEqual([...link.relations].sort(), ['helped', 'linked']);
   await page.getByRole('listitem').filter({ hasText: 'marked the article' }).getByRole('link', { name: `“${articleTitle}”` }).waitFor();
+  await panel.scrollIntoViewIfNeeded();
   await screenshot(page, 'kb-ticket-suggestions');
 
   const stats = await callApi(agent, 'GET', `/kb/articles/${article.id}`);
