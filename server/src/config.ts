@@ -40,6 +40,7 @@ const envSchema = z.object({
   GUICHET_MAIL_FROM: z.string().optional(),
   GUICHET_MAIL_MAX_BYTES: z.coerce.number().int().positive().default(40 * 1024 * 1024),
   GUICHET_MAIL_SENDER_LIMIT: z.coerce.number().int().min(0).default(30),
+  GUICHET_PROBLEM_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type Config = {
@@ -59,6 +60,8 @@ export type Config = {
   webDist: string;
   /** Where people reach this Guichet in a browser: links in outgoing mail. */
   publicUrl: string;
+  /** Recurring-incident detection looks at incidents created in the last this many days. */
+  problemWindowDays: number;
   mail: {
     /** The built-in SMTP listener, when a port is set. */
     smtpPort?: number;
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgPoolSize: e.GUICHET_PG_POOL,
     runJobs: e.GUICHET_JOBS,
     webDist: path.resolve(e.GUICHET_WEB_DIST),
+    problemWindowDays: e.GUICHET_PROBLEM_WINDOW_DAYS,
     publicUrl: (e.GUICHET_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     mail: {
       smtpPort: e.GUICHET_SMTP_PORT,
