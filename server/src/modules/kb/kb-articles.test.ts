@@ -309,7 +309,7 @@ describe('articles: readers', () => {
     await published({ categoryId: top.id });
     await create({ categoryId: sub.id, audience: 'public' });
     const pub = (await api.get('/api/v1/kb/categories')).body.items;
-    const find = (items: { id: number }[], id: number) => items.find((c) => c.id === id);
+    const find = (items: { id: number; articleCount: number }[], id: number) => items.find((c) => c.id === id);
     assert.deepEqual(find(pub, sub.id), { id: sub.id, name: sub.name, parentId: top.id, articleCount: 2 });
     assert.deepEqual(find(pub, top.id), { id: top.id, name: top.name, parentId: null, articleCount: 3 });
     assert.equal(find(pub, empty.id), undefined);
