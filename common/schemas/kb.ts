@@ -192,6 +192,16 @@ export const ticketArticle = z.object({
   linkedAt: isoDateTime,
 });
 export const ticketArticleList = z.object({ items: z.array(ticketArticle) });
+/** The other way round: the tickets an article came from, was linked in, or helped (the ones the reader may see). */
+export const articleTicket = z.object({
+  ticketId: z.number(),
+  number: z.number(),
+  title: z.string(),
+  status: z.string(),
+  relations: z.array(z.enum(ARTICLE_TICKET_RELATIONS)),
+  linkedAt: isoDateTime,
+});
+export const articleTicketList = z.object({ items: z.array(articleTicket) });
 
 export const articleSuggestion = z.object({
   id: z.number(),

@@ -10,6 +10,7 @@ import { dbIdString, idParam } from '../../../../common/schemas/shared.ts';
 import {
   ARTICLE_TICKET_RELATIONS,
   articleSchema,
+  articleTicketList,
   deflectionEventBody,
   deflectionReport,
   deflectionReportQuery,
@@ -19,7 +20,7 @@ import {
   ticketArticleList,
   ticketSuggestions,
 } from '../../../../common/schemas/kb.ts';
-import { draftArticleFromTicket, linkArticle, listTicketArticles, unlinkArticle } from './ticket-articles.service.ts';
+import { draftArticleFromTicket, linkArticle, listArticleTickets, listTicketArticles, unlinkArticle } from './ticket-articles.service.ts';
 import { suggestForRequest, suggestForTicket } from './suggestions.service.ts';
 import { deflectionReport as buildDeflectionReport, recordDeflectionEvent, recordSuggestions } from './deflection.service.ts';
 
@@ -54,6 +55,12 @@ export function kbTicketsRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/tickets/:id/articles',
       { config: { access: 'agent' }, schema: { tags, summary: 'Articles drafted from, linked in, or that helped this ticket', params: idParam, response: { 200: ticketArticleList } } },
       async (request) => listTicketArticles(deps, actorOf(request), request.params.id),
+    );
+
+    app.get(
+      '/kb/articles/:id/tickets',
+      { config: { access: 'agent' }, schema: { tags, summary: 'Tickets this article came from, was linked in, or helped (those you may see)', params: idParam, response: { 200: articleTicketList } } },
+      async (request) => listArticleTickets(deps, actorOf(request), request.params.id),
     );
 
     app.post(

@@ -2,6 +2,8 @@
 // ticket facts the suggestions need.
 import type { Trx } from '../../db/db.ts';
 import type { ArticleTicketRelation } from '../../../../common/schemas/kb.ts';
+import type { Scope } from '../../lib/actor.ts';
+import { scopeFilter } from '../tickets/tickets.repo.ts';
 
 export interface ArticleLinkRow {
   article_id: number;
@@ -61,6 +63,20 @@ export function listLinks(db: Trx, ticketId: number): Promise<ArticleLinkRow[]> 
     .where('l.ticket_id', '=', ticketId)
     .orderBy('l.created_at')
     .orderBy('l.article_id')
+    .execute();
+}
+
+/** The tickets linked to an article that the scope may see, most recent link first (at most 200). */
+export function listTicketsOfArticle(db: Trx, scope: Scope, articleId: number) {
+  return db
+    .selectFrom('kb_article_tickets as l')
+    .innerJoin('tickets as t', 't.id', 'l.ticket_id')
+    .select(['t.id', 't.number', 't.title', 't.status', 'l.relation', 'l.created_at'])
+    .where('l.article_id', '=', articleId)
+    .where((eb) => scopeFilter(eb, scope))
+    .orderBy('l.created_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(200)
     .execute();
 }
 

@@ -125,6 +125,19 @@ export async function unlinkArticle(deps: Deps, actor: Actor, ticketId: number, 
   publishIfChanged(deps, change, actor);
 }
 
+/** The tickets an article is linked to, one entry per ticket with all its relations. */
+export async function listArticleTickets(deps: Deps, actor: Actor, articleId: number) {
+  await getArticle(deps, actor, articleId); // 404 when the article is not the reader's to see
+  const rows = await repo.listTicketsOfArticle(deps.db, actor.scope, articleId);
+  const byTicket = new Map<number, { ticketId: number; number: number; title: string; status: string; relations: ArticleTicketRelation[]; linkedAt: string }>();
+  for (const r of rows) {
+    const entry = byTicket.get(r.id);
+    if (entry) entry.relations.push(r.relation as ArticleTicketRelation);
+    else byTicket.set(r.id, { ticketId: r.id, number: r.number, title: r.title, status: r.status, relations: [r.relation as ArticleTicketRelation], linkedAt: r.created_at });
+  }
+  return { items: [...byTicket.values()] };
+}
+
 async function requireVisibleTicket(deps: Deps, actor: Actor, ticketId: number) {
   const ticket = await findTicketView(deps.db, actor.scope, ticketId);
   if (!ticket) throw notVisible(ticketId);

@@ -228,3 +228,32 @@ describe('articles linked to a ticket', () => {
     });
   });
 });
+
+describe("an article's tickets", () => {
+  test('lists the tickets it came from, was linked in or helped, each once, only those the reader sees', async () => {
+    const source = await resolvedTicket();
+    const draft = (await api.post(`/api/v1/tickets/${source.id}/article`, undefined, { token: agent.token })).body as { id: number };
+    const other = await openTicket();
+    for (const relation of ['linked', 'helped']) {
+      const r = await api.post(`/api/v1/tickets/${other.id}/articles`, { articleId: draft.id, relation }, { token: agent.token });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+    }
+    const r = await api.get(`/api/v1/kb/articles/${draft.id}/tickets`, { token: agent.token });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const items = r.body.items as { ticketId: number; number: number; relations: string[] }[];
+    assert.deepEqual(
+      items.map((i) => [i.ticketId, [...i.relations].sort()]).sort((a, b) => Number(a[0]) - Number(b[0])),
+      [
+        [source.id, ['source']],
+        [other.id, ['helped', 'linked']],
+      ],
+    );
+    assert.equal(items.find((i) => i.ticketId === other.id)?.number, other.number);
+    // Organisation B's agent sees the (organisation-less) article but none of A's tickets.
+    const forB = await api.get(`/api/v1/kb/articles/${draft.id}/tickets`, { token: agentOfB.token });
+    assert.equal(forB.status, 200);
+    assert.deepEqual(forB.body.items, []);
+    assertProblem(await api.get(`/api/v1/kb/articles/${draft.id}/tickets`, { token: requester.token }), 403);
+    assertProblem(await api.get('/api/v1/kb/articles/99999999/tickets', { token: agent.token }), 404);
+  });
+});
