@@ -190,7 +190,9 @@ test('one click: a resolved ticket becomes a draft article, linked both ways and
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Saved as version 2.').waitFor();
 
-  await page.getByRole('link', { name: `#${ticket.number}` }).click();
+  // The article's statistics list the ticket it came from.
+  await page.getByRole('list', { name: 'Tickets linked' }).getByRole('link', { name: `#${ticket.number} ${ticketTitle}` }).waitFor();
+  await page.getByRole('link', { name: `#${ticket.number}`, exact: true }).click();
   await page.waitForURL(new RegExp(`/agent/tickets/${ticket.id}$`));
   const line = page.getByRole('listitem').filter({ hasText: 'drafted the article' });
   await line.getByRole('link', { name: `“${ticketTitle}”` }).waitFor();

@@ -34,6 +34,7 @@ export const kbKeys = {
   versions: (id: number) => ['kb', 'article', id, 'versions'] as const,
   version: (id: number, v: number) => ['kb', 'article', id, 'versions', v] as const,
   diff: (id: number, from: number, to: number) => ['kb', 'article', id, 'diff', from, to] as const,
+  tickets: (id: number) => ['kb', 'article', id, 'tickets'] as const,
   organisations: ['kb', 'organisations'] as const,
 };
 
@@ -67,6 +68,19 @@ export const useDiff = (id: number, pair: { from: number; to: number } | null) =
     enabled: pair !== null,
     queryFn: () => api.get<ArticleDiff>(`/kb/articles/${id}/diff`, { from: pair!.from, to: pair!.to }),
   });
+
+export interface ArticleTicket {
+  ticketId: number;
+  number: number;
+  title: string;
+  status: string;
+  relations: ('source' | 'linked' | 'helped')[];
+  linkedAt: string;
+}
+
+/** The tickets the article came from, was linked in or helped (those the agent may see). */
+export const useArticleTickets = (id: number) =>
+  useQuery({ queryKey: kbKeys.tickets(id), queryFn: async () => (await api.get<{ items: ArticleTicket[] }>(`/kb/articles/${id}/tickets`)).items });
 
 /** Organisations for the "only for this organisation" choice. */
 export const useOrganisations = () =>

@@ -1,6 +1,7 @@
 // An article's statistics: views, helpful votes, tickets linked, last review.
 import { useFormat, useT } from '../../../app/i18n.tsx';
-import type { Article } from '../api.ts';
+import { Link } from 'react-router';
+import { useArticleTickets, type Article } from '../api.ts';
 import { articleMessages } from '../article-messages.ts';
 import { helpfulShare } from './ArticleBadges.tsx';
 
@@ -8,6 +9,7 @@ export function ArticleStats({ article }: { article: Article }) {
   const t = useT(articleMessages);
   const f = useFormat();
   const share = helpfulShare(article.stats);
+  const tickets = useArticleTickets(article.id);
   return (
     <section className="panel" aria-labelledby="kb-stats-title">
       <h2 id="kb-stats-title">{t('stats')}</h2>
@@ -29,6 +31,18 @@ export function ArticleStats({ article }: { article: Article }) {
           <dd>{article.reviewedAt ? <time dateTime={article.reviewedAt}>{f.dateTime(article.reviewedAt)}</time> : t('neverReviewed')}</dd>
         </div>
       </dl>
+      {tickets.data && tickets.data.length > 0 && (
+        <ul className="kb-article-tickets" aria-label={t('ticketsLinked')}>
+          {tickets.data.map((tk) => (
+            <li key={tk.ticketId}>
+              <Link to={`/agent/tickets/${tk.ticketId}`}>
+                #{tk.number} {tk.title}
+              </Link>{' '}
+              <span className="muted">({tk.relations.map((r) => t(`relation_${r}`)).join(', ')})</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
