@@ -43,7 +43,11 @@ function AcceptForm({ candidate, onCancel }: { candidate: ProblemCandidate; onCa
       ...(description.trim() ? { description: description.trim() } : {}),
       ...(ownerGroupId ? { ownerGroupId: Number(ownerGroupId) } : {}),
     };
-    accept.mutate({ id: candidate.id, changes }, { onSuccess: (problem) => navigate(`/agent/problems/${problem.id}`, { state: { fromCandidate: true } }) });
+    // Not mutate's onSuccess: the refreshed list drops this card (and that callback) first.
+    accept
+      .mutateAsync({ id: candidate.id, changes })
+      .then((problem) => navigate(`/agent/problems/${problem.id}`, { state: { fromCandidate: true } }))
+      .catch(() => undefined); // shown from accept.error
   }
 
   return (

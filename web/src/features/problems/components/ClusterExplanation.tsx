@@ -26,7 +26,7 @@ export function useClusterSentence() {
     (candidate: ProblemCandidate) => {
       const e = candidate.explanation;
       const named = e.sharedTerms.slice(0, SENTENCE_TERMS).map((s) => s.term);
-      const words = named.join(', ') + (e.sharedTerms.length > SENTENCE_TERMS ? '…' : '');
+      const words = named.join(', ');
       const vars = { span: span(e.spanHours), organisation: candidate.organisationName ?? '', words };
       const from = candidate.organisationName !== null;
       if (named.length === 0) return t.plural(from ? 'whyFromNoWords' : 'whyNoWords', e.ticketCount, vars);

@@ -27,7 +27,7 @@ export function ProblemsNav() {
       {supervisor && (
         <NavLink to="/agent/problems/candidates">
           {t('navClusters')}{' '}
-          {proposed && (
+          {proposed && proposed.length > 0 && (
             <span className="problems-count">
               <span aria-hidden="true">{f.number(proposed.length)}</span>
               <span className="visually-hidden">{t.plural('proposedCount', proposed.length)}</span>
