@@ -326,7 +326,18 @@ async function count(table: 'organisations' | 'users' | 'groups' | 'categories',
 
 describe('every documented route', () => {
   // Routes anyone may call. Adding one here is a decision, not a formality.
-  const PUBLIC = new Set(['GET /healthz', 'POST /api/v1/auth/login', 'POST /api/v1/auth/logout']);
+  const PUBLIC = new Set([
+    'GET /healthz',
+    'POST /api/v1/auth/login',
+    'POST /api/v1/auth/logout',
+    // The help centre: published public articles, for visitors who have no account.
+    'GET /api/v1/kb/articles',
+    'GET /api/v1/kb/articles/{id}',
+    'POST /api/v1/kb/articles/{id}/feedback',
+    'POST /api/v1/kb/articles/{id}/views',
+    'GET /api/v1/kb/categories',
+    'GET /api/v1/kb/suggestions',
+  ]);
 
   test('without credentials: 401 problem+json, except the few public routes, and never 5xx', async () => {
     const ops = await operations();

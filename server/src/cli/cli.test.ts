@@ -148,6 +148,7 @@ test('serve: listens, accepts a token from `token create`, runs the recurring jo
       'recurring:email.outbound-sweep',
       'recurring:email.poll-imap',
       'recurring:email.process-waiting',
+      'recurring:problems.detect',
       'recurring:sessions.purge-expired',
       'recurring:sla.backfill',
       'recurring:sla.tick',
