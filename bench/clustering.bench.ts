@@ -182,8 +182,18 @@ function sweep(seeds: number) {
   const eligible = rows.filter((r) => r.minPrecision >= 0.9);
   const best = eligible.length ? eligible.sort((a, b) => b.f1 - a.f1)[0] : [...rows].sort((a, b) => b.minPrecision - a.minPrecision)[0];
   const defaults = rows.find((r) => (Object.keys(GRID) as (keyof ClusterOptions)[]).every((k) => r[k] === DEFAULT_CLUSTER_OPTIONS[k]));
-  const top = [...rows].sort((a, b) => b.f1 - a.f1).slice(0, 15);
-  return { seeds, settings: rows.length, rule: 'best mean F1 among settings whose worst seed has precision ≥ 0.9', best, defaults, topByF1: top, eligible: eligible.length };
+  const top = [...rows].sort((a, b) => b.f1 - a.f1).slice(0, 10);
+  // One option varied at a time, the others at their defaults: how sensitive each is.
+  const keys = Object.keys(GRID) as (keyof ClusterOptions)[];
+  const curves = Object.fromEntries(
+    keys.map((k) => [
+      k,
+      rows
+        .filter((r) => keys.every((other) => other === k || r[other] === DEFAULT_CLUSTER_OPTIONS[other]))
+        .map((r) => ({ [k]: r[k], precision: r.precision, recall: r.recall, f1: r.f1, minPrecision: r.minPrecision, minRecall: r.minRecall })),
+    ]),
+  );
+  return { seeds, settings: rows.length, rule: 'best mean F1 among settings whose worst seed has precision ≥ 0.9', eligible: eligible.length, best, defaults, curves, topByF1: top };
 }
 
 async function main() {

@@ -1,8 +1,9 @@
 // Candidate problems: clusters of similar incidents found by the detection run (job or
 // supervisor), listed for supervisors, who accept one (a problem linking its incidents) or
 // dismiss it. The clustering itself is pure (clustering.ts) and runs before the write
-// transaction, so that seconds of CPU never hold the database; the transaction re-reads the
-// candidates and the links under the detection lock, so two runs never duplicate a candidate.
+// transaction, yielding to the event loop between steps, so that seconds of CPU neither hold
+// the database nor stop the server answering; the transaction re-reads the candidates and the
+// links under the detection lock, so two runs never duplicate a candidate.
 import type { CandidateExplanation, CandidateStatus, ProblemCandidate, Problem } from '../../../../common/schemas/problems.ts';
 import type { Deps } from '../../lib/deps.ts';
 import type { Actor, Scope } from '../../lib/actor.ts';
@@ -10,7 +11,7 @@ import { isoNow } from '../../lib/clock.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { Conflict, NotFound } from '../../lib/errors.ts';
 import type { TicketChange } from '../tickets/ticket-change.ts';
-import { findClusters, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './clustering.ts';
+import { findClustersYielding, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './clustering.ts';
 import { planCandidates } from './candidate-matching.ts';
 import { createProblemIn, getProblem } from './problems.service.ts';
 import { publishTicketChanges } from './problem-links.ts';
@@ -34,7 +35,7 @@ export async function detectCandidates(deps: Deps, scope: Scope, options: Partia
   const rows = await repo.findDetectionInput(deps.db, scope, since);
   const createdAt = new Map(rows.map((r) => [r.id, r.created_at]));
   const input = rows.map((r) => ({ id: r.id, title: r.title, description: r.description, categoryId: r.category_id, organisationId: r.organisation_id, createdAt: r.created_at }));
-  const { clusters } = findClusters(input, options);
+  const { clusters } = await findClustersYielding(input, options);
   const minSize = options.minSize ?? DEFAULT_CLUSTER_OPTIONS.minSize;
 
   const counts = await deps.db.transaction().execute(async (trx) => {

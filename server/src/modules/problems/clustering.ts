@@ -119,8 +119,12 @@ export class TermDictionary {
 
   /** The terms of one word: the stems indexTerms gives it, minus one-character ones. */
   termsOfWord(word: string): number[] {
+    // Looked up as written first: most words repeat with the same case, and lower-casing
+    // every occurrence costs more than the lookup.
+    let terms = this.wordTerms.get(word);
+    if (terms) return terms;
     const lower = word.toLowerCase();
-    let terms = this.wordTerms.get(lower);
+    terms = this.wordTerms.get(lower);
     if (!terms) {
       terms = [];
       if (word.length <= 60 && !STOP_WORDS.has(lower)) {
@@ -129,6 +133,7 @@ export class TermDictionary {
       }
       this.wordTerms.set(lower, terms);
     }
+    this.wordTerms.set(word, terms);
     return terms;
   }
 
@@ -189,11 +194,43 @@ function vectorsOf(rows: number[], bags: Bag[], idf: Float64Array, blockDf: Int3
   return { rows, start, terms, weights };
 }
 
-export function findClusters(input: ClusterInput[], options: Partial<ClusterOptions> = {}): { clusters: Cluster[]; stats: ClusteringStats } {
+export interface ClusteringResult {
+  clusters: Cluster[];
+  stats: ClusteringStats;
+}
+
+export function findClusters(input: ClusterInput[], options: Partial<ClusterOptions> = {}): ClusteringResult {
+  const steps = clusterSteps(input, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, letting the event loop run between steps (every few thousand tickets and after
+ * each organisation): a server keeps answering requests while a large window is clustered.
+ */
+export async function findClustersYielding(input: ClusterInput[], options: Partial<ClusterOptions> = {}): Promise<ClusteringResult> {
+  const steps = clusterSteps(input, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+const TICKETS_PER_STEP = 2000;
+
+function* clusterSteps(input: ClusterInput[], options: Partial<ClusterOptions>): Generator<void, ClusteringResult> {
   const o = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
   const t0 = performance.now();
   const dict = new TermDictionary();
-  const bags = input.map((t) => bagOf(dict, t));
+  const bags: Bag[] = [];
+  for (const t of input) {
+    bags.push(bagOf(dict, t));
+    if (bags.length % TICKETS_PER_STEP === 0) yield;
+  }
   const vocabulary = dict.stems.length;
   const df = new Int32Array(vocabulary);
   for (const b of bags) for (const t of b.terms) df[t]++;
@@ -233,6 +270,7 @@ export function findClusters(input: ClusterInput[], options: Partial<ClusterOpti
       clusters.push({ organisationId, categoryId: g.category, members, suggestedTitle: input[members[0].index].title, signature, explanation });
     }
     for (const r of rows) for (const t of bags[r].terms) blockDf[t] = 0;
+    yield;
   }
   clusters.sort((x, y) => y.members.length - x.members.length || x.members[0].id - y.members[0].id);
   const t2 = performance.now();
