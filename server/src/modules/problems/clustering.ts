@@ -142,6 +142,11 @@ export class TermDictionary {
     return out;
   }
 
+  /** Each term of a text, in order, without building arrays. */
+  visitTerms(text: string, visit: (term: number) => void): void {
+    for (const { word } of searchWords(text)) for (const t of this.termsOfWord(word)) visit(t);
+  }
+
   private idOf(stem: string, share: number): number {
     let id = this.ids.get(stem);
     if (id === undefined) {
@@ -160,11 +165,33 @@ interface Bag {
   inTitle: Uint8Array;
 }
 
-function bagOf(dict: TermDictionary, t: ClusterInput): Bag {
-  const title = new Set(dict.termsOf(t.title));
-  const all = new Set(dict.termsOf(t.description, [...title]));
-  const terms = Int32Array.from(all).sort();
-  return { terms, inTitle: Uint8Array.from(terms, (id) => (title.has(id) ? 1 : 0)) };
+/** Builds bags with one scratch mark per term (term ids grow as texts are read). */
+function bagMaker(dict: TermDictionary) {
+  const seenIn: number[] = []; // term → last ticket that held it (index + 1)
+  const inTitleOf: number[] = []; // term → 1 when that ticket's title held it
+  let ticket = 0;
+  let terms: number[] = [];
+  const visitTitle = (id: number) => {
+    if (seenIn[id] !== ticket) {
+      seenIn[id] = ticket;
+      terms.push(id);
+    }
+    inTitleOf[id] = ticket;
+  };
+  const visitText = (id: number) => {
+    if (seenIn[id] !== ticket) {
+      seenIn[id] = ticket;
+      terms.push(id);
+    }
+  };
+  return (t: ClusterInput): Bag => {
+    ticket++;
+    terms = [];
+    dict.visitTerms(t.title, visitTitle);
+    dict.visitTerms(t.description, visitText);
+    const sorted = Int32Array.from(terms).sort();
+    return { terms: sorted, inTitle: Uint8Array.from(sorted, (id) => (inTitleOf[id] === ticket ? 1 : 0)) };
+  };
 }
 
 function vectorsOf(rows: number[], bags: Bag[], idf: Float64Array, blockDf: Int32Array, maxDf: number, titleWeight: number): BlockVectors {
@@ -226,9 +253,10 @@ function* clusterSteps(input: ClusterInput[], options: Partial<ClusterOptions>):
   const o = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
   const t0 = performance.now();
   const dict = new TermDictionary();
+  const bagOf = bagMaker(dict);
   const bags: Bag[] = [];
   for (const t of input) {
-    bags.push(bagOf(dict, t));
+    bags.push(bagOf(t));
     if (bags.length % TICKETS_PER_STEP === 0) yield;
   }
   const vocabulary = dict.stems.length;
