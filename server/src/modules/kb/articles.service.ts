@@ -6,13 +6,14 @@ import { isSupervisor, scopeAllows, type Actor } from '../../lib/actor.ts';
 import { isoNow } from '../../lib/clock.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
-import { Conflict, Forbidden, NotFound, Unprocessable, ValidationError } from '../../lib/errors.ts';
+import { Conflict, Forbidden, NotFound, Unprocessable } from '../../lib/errors.ts';
 import type { Language } from '../../../../common/enums.ts';
 import type { Article, ArticleAudience, ArticleStatus, ArticleSummary, CreateArticleInput, ListArticlesQuery } from '../../../../common/schemas/kb.ts';
 import { articleReaderOf, canReadArticle, type ArticleReader } from './article-visibility.ts';
 import { renderMarkdown } from './article-markdown.ts';
 import { searchArticleIds } from './article-search.repo.ts';
 import * as repo from './articles.repo.ts';
+import { decodeCursor, encodeCursor } from '../../lib/page-cursor.ts';
 
 export const notVisible = (id: number) => new NotFound(`Article ${id} does not exist.`);
 
@@ -157,29 +158,6 @@ export async function createArticle(deps: Deps, actor: Actor, input: CreateArtic
     const id = await createArticleIn(trx, deps, actor, input);
     return loadArticle(trx, articleReaderOf(actor), id);
   });
-}
-
-interface Cursor {
-  v?: string; // sort value of the last row
-  i?: number; // id of the last row
-  o?: number; // offset, for ranked search
-}
-
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
-}
-
-function decodeCursor(s: string | undefined): Cursor | undefined {
-  if (!s) return undefined;
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c !== 'object' || c === null) throw new Error();
-    if (c.o !== undefined && (!Number.isInteger(c.o) || c.o < 0)) throw new Error();
-    if (c.i !== undefined && (!Number.isInteger(c.i) || typeof c.v !== 'string')) throw new Error();
-    return c;
-  } catch {
-    throw new ValidationError('cursor is not valid: pass back the nextCursor of a previous page unchanged.');
-  }
 }
 
 /** A category and every category below it. */

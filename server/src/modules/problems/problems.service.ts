@@ -6,7 +6,7 @@ import type { Deps } from '../../lib/deps.ts';
 import { isStaff, type Actor } from '../../lib/actor.ts';
 import { isoNow } from '../../lib/clock.ts';
 import { recordAudit } from '../../lib/audit.ts';
-import { Forbidden, NotFound, Unprocessable, ValidationError } from '../../lib/errors.ts';
+import { Forbidden, NotFound, Unprocessable } from '../../lib/errors.ts';
 import { foldAccents, searchWords } from '../../lib/search-terms.ts';
 import { notVisible, type TicketChange } from '../tickets/ticket-change.ts';
 import { findTicketView } from '../tickets/tickets.repo.ts';
@@ -15,6 +15,7 @@ import { problemReference, toProblem, toProblemSummary } from './problem-dto.ts'
 import { assertSameOrganisation, linkTicketsIn, publishTicketChanges, visibleTicketsOrFail, writeLinkEvent, type VisibleTicket } from './problem-links.ts';
 import { forgetKnownErrors, scopeSeesProblem } from './known-errors.ts';
 import * as repo from './problems.repo.ts';
+import { decodeCursor, encodeCursor } from '../../lib/page-cursor.ts';
 
 export function problemNotVisible(id: number): NotFound {
   return new NotFound(`Problem ${problemReference(id)} does not exist or is not visible to you.`);
@@ -116,22 +117,6 @@ export async function readProblem(db: Trx, actor: Actor, id: number): Promise<Pr
   return toProblem(row, await repo.listIncidentViews(db, actor.scope, id));
 }
 
-interface Cursor {
-  v: string;
-  i: number;
-}
-
-function decodeCursor(s: string | undefined): Cursor | undefined {
-  if (!s) return undefined;
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c?.v !== 'string' || !Number.isInteger(c.i)) throw new Error();
-    return c;
-  } catch {
-    throw new ValidationError('cursor is not valid: pass back the nextCursor of a previous page unchanged.');
-  }
-}
-
 export interface ListProblemsQuery {
   status?: ProblemStatus;
   open?: 'true' | 'false';
@@ -150,14 +135,14 @@ export async function listProblems(deps: Deps, actor: Actor, q: ListProblemsQuer
   }
   const ids = q.q ? await matchingIds(deps, actor, q.q, statuses) : undefined;
   const rows = await repo.listProblemSummaries(deps.db, actor.scope, { statuses, ids }, {
-    after: cursor ? { value: cursor.v, id: cursor.i } : undefined,
+    after: cursor?.i !== undefined ? { value: cursor.v!, id: cursor.i } : undefined,
     limit: q.limit,
   });
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
     items: page.map(toProblemSummary),
-    nextCursor: rows.length > q.limit && last ? Buffer.from(JSON.stringify({ v: last.updated_at, i: last.id })).toString('base64url') : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ v: last.updated_at, i: last.id }) : null,
   };
 }
 

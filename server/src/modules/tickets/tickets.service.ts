@@ -8,7 +8,7 @@ import type { Deps } from '../../lib/deps.ts';
 import { isStaff, scopeAllows, type Actor } from '../../lib/actor.ts';
 import { isoNow } from '../../lib/clock.ts';
 import { recordAudit } from '../../lib/audit.ts';
-import { Forbidden, Unprocessable, ValidationError } from '../../lib/errors.ts';
+import { Forbidden, Unprocessable } from '../../lib/errors.ts';
 import { getPriorityMatrix } from '../settings/settings.service.ts';
 import { findCategoryIdByPath } from '../categories/categories.repo.ts';
 import { derivePriority, priorityFromLabel } from './priority-matrix.ts';
@@ -26,6 +26,7 @@ import * as repo from './tickets.repo.ts';
 import { batchedTransaction } from '../../lib/write-batch.ts';
 import { sharedPerScope } from '../../lib/scope-cache.ts';
 import { searchWords } from '../../lib/search-terms.ts';
+import { decodeCursor, encodeCursor } from '../../lib/page-cursor.ts';
 
 export const DEFAULT_IMPACT = 3;
 export const DEFAULT_URGENCY = 3;
@@ -208,29 +209,6 @@ export async function getTimeline(deps: Deps, actor: Actor, id: number) {
   const staff = isStaff(actor.roles);
   const rows = await repo.listEvents(deps.db, id, staff);
   return { items: rows.map((r) => toTimelineEvent(r, staff)) };
-}
-
-interface Cursor {
-  v?: string; // sort value of the last row
-  i?: number; // id of the last row
-  o?: number; // offset, for ranked search
-}
-
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
-}
-
-function decodeCursor(s: string | undefined): Cursor | undefined {
-  if (!s) return undefined;
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c !== 'object' || c === null) throw new Error();
-    if (c.o !== undefined && (!Number.isInteger(c.o) || c.o < 0)) throw new Error();
-    if (c.i !== undefined && (!Number.isInteger(c.i) || typeof c.v !== 'string')) throw new Error();
-    return c;
-  } catch {
-    throw new ValidationError('cursor is not valid: pass back the nextCursor of a previous page unchanged.');
-  }
 }
 
 async function filtersFor(deps: Deps, actor: Actor, q: ListTicketsQuery): Promise<repo.TicketFilters> {
