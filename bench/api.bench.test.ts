@@ -3,11 +3,8 @@
 // bench's target, whichever back end the rest of the suite runs on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runBench } from './run-bench.ts';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 const POSITIVE = [
   'cpus', 'totalMemGB', 'tickets', 'events', 'ticketsAfterRuns', 'loadSeconds', 'loadTicketsPerSec', 'dbSizeMB',
@@ -20,23 +17,8 @@ const POSITIVE = [
   'rssAfterLoadMB', 'rssAfterRunsMB', 'rawInsertPerSec', 'rawInsertBarePerSec', 'createShareOfRawPct_c32', 'httpCeilingReqPerSec',
 ];
 
-function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/api.bench.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 test('the API bench runs end to end and reports every figure', { timeout: 120_000 }, async () => {
-  const { code, stdout, stderr } = await runBench(['--db', 'sqlite', '--tickets', '300', '--seconds', '0.5', '--warmup', '0']);
+  const { code, stdout, stderr } = await runBench('api.bench.ts', ['--db', 'sqlite', '--tickets', '300', '--seconds', '0.5', '--warmup', '0']);
   assert.equal(code, 0, `bench exited with ${code}:\n${stderr}`);
   const figures = JSON.parse(stdout) as Record<string, unknown>;
   for (const key of POSITIVE) {

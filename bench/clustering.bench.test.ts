@@ -3,25 +3,11 @@
 // changes nothing). Always SQLite.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runBench } from './run-bench.ts';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 test('the clustering bench runs end to end and reports its figures', { timeout: 180_000 }, async () => {
-  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/clustering.bench.ts'), '--tickets', '1500', '--organisations', '3', '--clusters', '8', '--runs', '1', '--db', 'sqlite'], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (err += c));
-    child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err }));
-  });
+  const { code, stdout, stderr } = await runBench('clustering.bench.ts', ['--tickets', '1500', '--organisations', '3', '--clusters', '8', '--runs', '1', '--db', 'sqlite']);
   assert.equal(code, 0, `bench exited with ${code}:\n${stderr}`);
   const f = JSON.parse(stdout);
   assert.equal(f.plantedIncidents, 8);

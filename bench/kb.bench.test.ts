@@ -2,26 +2,12 @@
 // there, and most queries find articles. Always SQLite.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runBench } from './run-bench.ts';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const TIMINGS = ['searchStaffAll', 'searchStaffAny', 'searchAnonymousAll', 'searchAnonymousAny', 'listCallAnonymous'];
 
 test('the KB bench runs end to end and reports every figure', { timeout: 120_000 }, async () => {
-  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/kb.bench.ts'), '--articles', '300', '--queries', '30'], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (err += c));
-    child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err }));
-  });
+  const { code, stdout, stderr } = await runBench('kb.bench.ts', ['--articles', '300', '--queries', '30']);
   assert.equal(code, 0, `bench exited with ${code}:\n${stderr}`);
   const figures = JSON.parse(stdout) as Record<string, any>;
   assert.equal(figures.articles, 300);
