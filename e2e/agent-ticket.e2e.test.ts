@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../server/src/test/harness.ts';
 import { makeCategory, makeGroup, makeOrganisation, makeTicket, makeUser, uniq, type MadeUser } from '../server/src/test/factories.ts';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './browser.ts';
+import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn, callApiAs } from './browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -30,15 +30,7 @@ after(async () => {
   await app?.close();
 });
 
-async function callApi(user: MadeUser, method: string, url: string, body?: unknown) {
-  const res = await fetch(`${app.baseUrl}/api/v1${url}`, {
-    method,
-    headers: { authorization: `Bearer ${user.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.ok(res.ok, `${method} ${url}: ${res.status} ${await res.clone().text()}`);
-  return res.json() as Promise<any>;
-}
+const callApi = (user: MadeUser, method: string, url: string, body?: unknown) => callApiAs(app.baseUrl, user.token, method, url, body);
 
 /** The text of the live "priority from impact × urgency" line. */
 const derivedPriority = (page: Page) => page.locator('p', { hasText: 'Priority from impact × urgency:' }).first().innerText();

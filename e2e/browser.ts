@@ -65,3 +65,14 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`).join('\n');
 }
+
+/** An API call made by a test to set things up or check them: any non-2xx fails the test. */
+export async function callApiAs(baseUrl: string, token: string, method: string, url: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${baseUrl}/api/v1${url}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return res.status === 204 ? null : res.json();
+}
