@@ -18,10 +18,15 @@ export interface LivePresence {
   mode?: TypingMode;
 }
 
-/** Server → browser. `kinds` is empty for requesters (it could reveal internal work). */
+/**
+ * Server → browser. `kinds` is empty for requesters (it could reveal internal work).
+ * `resync`: the server may have missed changes (its link to the other processes was down);
+ * everything shown may be stale, as after the browser's own reconnection.
+ */
 export type LiveServerMessage =
   | { type: 'ticket'; ticketId: number; number: number; kinds: string[] }
-  | { type: 'presence'; ticketId: number; others: LivePresence[] };
+  | { type: 'presence'; ticketId: number; others: LivePresence[] }
+  | { type: 'resync' };
 
 /** A presence lapses this long after its last heartbeat (a tab closed without a goodbye). */
 export const PRESENCE_TTL_MS = 40_000;

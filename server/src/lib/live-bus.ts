@@ -37,12 +37,22 @@ export interface PresenceLiveMessage {
   expiresAt: number;
 }
 
-export type LiveMessage = TicketLiveMessage | PresenceLiveMessage;
+/** After a gap in a process's hearing: every process re-announces its connections' presences. */
+export interface RollCallLiveMessage {
+  type: 'roll-call';
+}
+
+export type LiveMessage = TicketLiveMessage | PresenceLiveMessage | RollCallLiveMessage;
+const MESSAGE_TYPES = new Set<string>(['ticket', 'presence', 'roll-call'] satisfies LiveMessage['type'][]);
 
 export interface LiveBus {
   /** Fire and forget: a lost live message costs a browser a refresh, never data. */
   publish(message: LiveMessage): void;
-  subscribe(listener: (message: LiveMessage) => void): () => void;
+  /**
+   * `onGap` runs when this process may have missed messages (its LISTEN connection came
+   * back after a loss): whatever its subscribers built from the messages may be stale.
+   */
+  subscribe(listener: (message: LiveMessage) => void, onGap?: () => void): () => void;
   /** Resolves once messages published from now on reach this process's subscribers. */
   listening(): Promise<void>;
   close(): Promise<void>;
@@ -83,10 +93,13 @@ export function createLiveBus(dbHandle: DbHandle, logger: FastifyBaseLogger, opt
  */
 function createPgBus(dbHandle: DbHandle, logger: FastifyBaseLogger, databaseUrl: string): LiveBus {
   const listeners = new Set<(m: LiveMessage) => void>();
+  const gapListeners = new Set<() => void>();
   let client: pg.Client | undefined;
   let ready: Promise<void> | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let failures = 0;
+  /** Notifications were sent while nobody here listened: tell the subscribers once back. */
+  let missed = false;
   let closed = false;
 
   const deliver = (payload: string | undefined) => {
@@ -96,20 +109,22 @@ function createPgBus(dbHandle: DbHandle, logger: FastifyBaseLogger, databaseUrl:
     } catch {
       return logger.warn('live bus: unreadable notification dropped');
     }
-    if (message?.type !== 'ticket' && message?.type !== 'presence') return;
-    for (const l of listeners) {
-      try {
-        l(message);
-      } catch (err) {
-        logger.error({ err }, 'live bus: subscriber failed');
-      }
+    if (!MESSAGE_TYPES.has(message?.type)) return;
+    for (const l of listeners) notify(() => l(message));
+  };
+  const notify = (fn: () => void) => {
+    try {
+      fn();
+    } catch (err) {
+      logger.error({ err }, 'live bus: subscriber failed');
     }
   };
 
   const wanted = () => !closed && listeners.size > 0;
 
   const connect = (): Promise<void> => {
-    const c = new pg.Client({ connectionString: databaseUrl });
+    // Named after the process, so that an operator (or a test) can tell whose LISTEN it is.
+    const c = new pg.Client({ connectionString: databaseUrl, application_name: `guichet live ${process.pid}` });
     client = c;
     c.on('notification', (n) => n.channel === LIVE_CHANNEL && deliver(n.payload));
     const lost = (err?: Error) => {
@@ -118,6 +133,7 @@ function createPgBus(dbHandle: DbHandle, logger: FastifyBaseLogger, databaseUrl:
       ready = undefined;
       c.end().catch(() => undefined);
       if (!wanted()) return;
+      missed = true;
       const delay = Math.min(30_000, 250 * 2 ** failures++);
       logger.warn({ err: err?.message, retryInMs: delay }, 'live bus: LISTEN connection lost; browsers miss updates until it is back');
       retryTimer = setTimeout(() => {
@@ -134,6 +150,10 @@ function createPgBus(dbHandle: DbHandle, logger: FastifyBaseLogger, databaseUrl:
       .then(
         () => {
           failures = 0;
+          if (!missed || client !== c) return;
+          missed = false;
+          logger.info('live bus: LISTEN connection back; browsers resynchronise');
+          for (const l of gapListeners) notify(l);
         },
         (err) => lost(err),
       );
@@ -145,6 +165,7 @@ function createPgBus(dbHandle: DbHandle, logger: FastifyBaseLogger, databaseUrl:
     const c = client;
     client = undefined;
     ready = undefined;
+    missed = false;
     await c?.end().catch(() => undefined);
   };
 
@@ -156,11 +177,13 @@ function createPgBus(dbHandle: DbHandle, logger: FastifyBaseLogger, databaseUrl:
         .execute(dbHandle.db)
         .catch((err: Error) => logger.warn({ err: err.message }, 'live bus: NOTIFY failed'));
     },
-    subscribe(listener) {
+    subscribe(listener, onGap) {
       listeners.add(listener);
+      if (onGap) gapListeners.add(onGap);
       if (!client && !retryTimer && !closed) ready = connect();
       return () => {
         listeners.delete(listener);
+        if (onGap) gapListeners.delete(onGap);
         if (listeners.size === 0) void disconnect();
       };
     },
@@ -175,6 +198,7 @@ function createPgBus(dbHandle: DbHandle, logger: FastifyBaseLogger, databaseUrl:
     async close() {
       closed = true;
       listeners.clear();
+      gapListeners.clear();
       await disconnect();
     },
   };

@@ -14,7 +14,7 @@ interface Watch {
 
 export interface LiveHandlers {
   onTicket(ticketId: number): void;
-  /** Back after a gap: whatever changed meanwhile was not heard. */
+  /** Back after a gap (this tab's connection, or the server's own, was down): whatever changed meanwhile was not heard. */
   onResync(): void;
   /** The server closed the connection because the session ended. */
   onSignedOut(): void;
@@ -139,6 +139,7 @@ export class LiveConnection {
       return;
     }
     if (message.type === 'ticket') this.handlers.onTicket(message.ticketId);
+    else if (message.type === 'resync') this.handlers.onResync();
     else if (message.type === 'presence' && this.watches.has(message.ticketId)) this.setPresence(message.ticketId, message.others);
   }
 

@@ -1,7 +1,9 @@
 // The live hub of one process: its WebSocket connections, the bus messages it forwards to
 // each (only what that actor may see), and presence on tickets for collision detection.
 // Presence lives on the bus, not here: each process keeps a copy fed by the same
-// messages, renewed by heartbeats, so a process can stop or start at any time.
+// messages, renewed by heartbeats, so a process can stop or start at any time. When this
+// process may have missed messages (its LISTEN came back after a loss), its browsers are
+// told to resync and every process re-announces its presences (a roll call).
 import crypto from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
 import { PRESENCE_TTL_MS, type LiveServerMessage, type TypingMode } from '../../../../common/live.ts';
@@ -40,6 +42,8 @@ const MAX_WATCHED = 20;
 const MAX_MESSAGES_PER_10S = 60;
 /** A browser that stops reading must not make the server hold its messages forever. */
 const MAX_BUFFERED_BYTES = 1_000_000;
+/** After a gap, presences heard before it lapse this soon unless the roll call renews them. */
+const ROLL_CALL_GRACE_MS = 2_000;
 
 export interface LiveHub {
   attach(socket: WebSocket, actor: Actor, credential: LiveCredential): void;
@@ -91,7 +95,18 @@ export function createLiveHub(deps: Deps): LiveHub {
     }
   };
 
-  const unsubscribe = deps.live.subscribe((m: LiveMessage) => (m.type === 'ticket' ? onTicket(m) : onPresence(m)));
+  const onRollCall = () => {
+    for (const c of connections.values()) for (const [ticketId, watch] of c.watching) publishPresence(c, ticketId, watch.state, watch.mode);
+  };
+
+  const onGap = () => {
+    table.expireBy(now() + ROLL_CALL_GRACE_MS);
+    for (const c of connections.values()) send(c, { type: 'resync' });
+    deps.live.publish({ type: 'roll-call' });
+  };
+
+  const onMessage = (m: LiveMessage) => (m.type === 'ticket' ? onTicket(m) : m.type === 'presence' ? onPresence(m) : onRollCall());
+  const unsubscribe = deps.live.subscribe(onMessage, onGap);
 
   const maySee = async (actor: Actor, ticketId: number) => {
     const audience = await findTicketAudience(deps.db, ticketId);

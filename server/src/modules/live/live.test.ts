@@ -12,6 +12,7 @@ import { buildApp } from '../../app.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { client, startTestApp, testDb, type TestApp } from '../../test/harness.ts';
 import { createPgDatabase, openTestDeps } from '../../test/databases.ts';
+import { startPgGate } from '../../test/pg-gate.ts';
 import type { LiveMessage } from '../../lib/live-bus.ts';
 import { sql } from 'kysely';
 import { makeOrganisation, makeTicket, makeUser, type MadeUser } from '../../test/factories.ts';
@@ -20,7 +21,7 @@ interface LiveSocket {
   ws: WebSocket;
   received: LiveServerMessage[];
   /** The first message (already received or to come) that matches. */
-  next(match: (m: LiveServerMessage) => boolean, what?: string): Promise<LiveServerMessage>;
+  next(match: (m: LiveServerMessage) => boolean, what?: string, timeoutMs?: number): Promise<LiveServerMessage>;
   send(message: unknown): void;
   closed: Promise<{ code: number; reason: string }>;
 }
@@ -42,7 +43,7 @@ function connect(baseUrl: string, o: { token?: string; cookie?: string; origin?:
     received,
     closed,
     send: (message) => ws.send(JSON.stringify(message)),
-    next: (match, what = 'a live message') =>
+    next: (match, what = 'a live message', timeoutMs = 5_000) =>
       new Promise((resolve, reject) => {
         const check = () => {
           const found = received.find(match);
@@ -54,7 +55,7 @@ function connect(baseUrl: string, o: { token?: string; cookie?: string; origin?:
         const timer = setTimeout(() => {
           waiters.delete(check);
           reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(received)}`));
-        }, 5_000);
+        }, timeoutMs);
         waiters.add(check);
         check();
       }),
@@ -200,25 +201,52 @@ describe('live', () => {
   });
 });
 
+/** Two apps on one new PostgreSQL database; the second reaches it through a gate (pg-gate.ts). */
+async function startTwoApps() {
+  const pgDb = await createPgDatabase({ migrated: true, prefix: 'live' });
+  const gate = await startPgGate(pgDb.url);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-live-'));
+  const nodes: { deps: Deps; app: FastifyInstance; url: string }[] = [];
+  const sockets: LiveSocket[] = [];
+  const close = async () => {
+    for (const s of sockets) s.ws.terminate();
+    for (const n of nodes) {
+      await n.app.close();
+      await n.deps.dbHandle.close();
+    }
+    await gate.close();
+    await pgDb.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    for (const databaseUrl of [pgDb.url, gate.url]) {
+      const deps = openTestDeps({ dataDir, databaseUrl, poolSize: 3 });
+      const app = await buildApp(deps);
+      nodes.push({ deps, app, url: await app.listen({ host: '127.0.0.1', port: 0 }) });
+    }
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  const open = async (url: string, token: string) => {
+    const s = await connect(url, { token });
+    sockets.push(s);
+    return s;
+  };
+  return { nodes, gate, open, close };
+}
+
 if (testDb === 'postgres') {
   test('two apps on one PostgreSQL: a change through one reaches a socket on the other, presence too', async () => {
-    const pgDb = await createPgDatabase({ migrated: true, prefix: 'live' });
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-live-'));
-    const nodes: { deps: Deps; app: FastifyInstance; url: string }[] = [];
-    const sockets: LiveSocket[] = [];
+    const apps = await startTwoApps();
     try {
-      for (let i = 0; i < 2; i++) {
-        const deps = openTestDeps({ dataDir, databaseUrl: pgDb.url, poolSize: 3 });
-        const app = await buildApp(deps);
-        nodes.push({ deps, app, url: await app.listen({ host: '127.0.0.1', port: 0 }) });
-      }
-      const alice = await makeUser(nodes[0].deps, { roles: ['agent'], name: 'Alice' });
-      const bob = await makeUser(nodes[0].deps, { roles: ['agent'], name: 'Bob' });
-      const requester = await makeUser(nodes[0].deps);
-      const onB = await connect(nodes[1].url, { token: bob.token });
-      sockets.push(onB);
+      const [a, b] = apps.nodes;
+      const alice = await makeUser(a.deps, { roles: ['agent'], name: 'Alice' });
+      const bob = await makeUser(a.deps, { roles: ['agent'], name: 'Bob' });
+      const requester = await makeUser(a.deps);
+      const onB = await apps.open(b.url, bob.token);
 
-      const created = await fetch(nodes[0].url + '/api/v1/tickets', {
+      const created = await fetch(a.url + '/api/v1/tickets', {
         method: 'POST',
         headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ title: 'Printer on fire', description: 'd', requesterId: requester.id }),
@@ -226,30 +254,68 @@ if (testDb === 'postgres') {
       const tk = (await created.json()) as { id: number };
       await onB.next((m) => isTicket(tk.id)(m) && m.type === 'ticket' && m.kinds.includes('created'), 'the new ticket on the other app');
 
-      const onA = await connect(nodes[0].url, { token: alice.token });
-      sockets.push(onA);
+      const onA = await apps.open(a.url, alice.token);
       onA.send({ type: 'watch', ticketId: tk.id });
       onB.send({ type: 'watch', ticketId: tk.id });
       await onA.next(presenceOn(tk.id, (o) => o.some((p) => p.userId === bob.id)), 'Bob, watching through the other app');
       await onB.next(presenceOn(tk.id, (o) => o.some((p) => p.userId === alice.id)), 'Alice, watching through the other app');
     } finally {
-      for (const s of sockets) s.ws.terminate();
-      for (const n of nodes) {
-        await n.app.close();
-        await n.deps.dbHandle.close();
-      }
-      await pgDb.drop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await apps.close();
+    }
+  });
+
+  test('an app whose LISTEN connection was cut tells its sockets to resync once back, and presence is rebuilt', async () => {
+    const apps = await startTwoApps();
+    try {
+      const [a, b] = apps.nodes;
+      const [alice, bob, carol, dave] = await Promise.all(['Alice', 'Bob', 'Carol', 'Dave'].map((name) => makeUser(a.deps, { roles: ['agent'], name })));
+      const requester = await makeUser(a.deps);
+      const tk = await makeTicket(a.deps, { requesterId: requester.id });
+      const [aliceOnA, daveOnA, bobOnB, requesterOnB] = await Promise.all([
+        apps.open(a.url, alice.token),
+        apps.open(a.url, dave.token),
+        apps.open(b.url, bob.token),
+        apps.open(b.url, requester.token),
+      ]);
+      for (const s of [aliceOnA, daveOnA, bobOnB]) s.send({ type: 'watch', ticketId: tk.id });
+      const has = (...users: MadeUser[]) => presenceOn(tk.id, (o) => users.every((u) => o.some((p) => p.userId === u.id)));
+      await bobOnB.next(has(alice, dave), 'Alice and Dave, on the other app');
+
+      await apps.gate.listenOutage(a.deps.db, async () => {
+        // All this reaches A's sockets (Dave's are the proof that it was published) but not B.
+        aliceOnA.ws.close();
+        const carolOnA = await apps.open(a.url, carol.token);
+        carolOnA.send({ type: 'watch', ticketId: tk.id });
+        await daveOnA.next(presenceOn(tk.id, (o) => o.some((p) => p.userId === carol.id) && !o.some((p) => p.userId === alice.id)), 'Carol in, Alice out');
+        const reply = await fetch(`${a.url}/api/v1/tickets/${tk.id}/replies`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${dave.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ body: 'Said while B was not listening' }),
+        });
+        assert.equal(reply.status, 201);
+        await daveOnA.next((m) => isTicket(tk.id)(m) && m.type === 'ticket' && m.kinds.includes('reply'), 'the reply, on A');
+      });
+
+      for (const s of [bobOnB, requesterOnB]) await s.next((m) => m.type === 'resync', 'resync on B');
+      assert.ok(!bobOnB.received.some((m) => m.type === 'ticket' && m.kinds.includes('reply')), 'B never heard the reply itself: it was lost');
+      assert.deepEqual(requesterOnB.received, [{ type: 'resync' }]);
+      assert.ok(!daveOnA.received.some((m) => m.type === 'resync'), 'A heard everything: no resync there');
+      // The roll call brings Carol, who arrived during the gap; Alice, who left, lapses soon.
+      await bobOnB.next(has(carol, dave), 'Carol, announced again after the gap');
+      await bobOnB.next(presenceOn(tk.id, (o) => !o.some((p) => p.userId === alice.id) && o.some((p) => p.userId === carol.id)), 'Alice gone', 10_000);
+    } finally {
+      await apps.close();
     }
   });
 }
 
 if (testDb === 'postgres') {
-  test('the LISTEN connection comes back after PostgreSQL drops it', async () => {
+  test('the LISTEN connection comes back after PostgreSQL drops it, and says that messages may have been missed', async () => {
     const t = await startTestApp();
     try {
       const heard: LiveMessage[] = [];
-      const unsubscribe = t.deps.live.subscribe((m) => heard.push(m));
+      let gaps = 0;
+      const unsubscribe = t.deps.live.subscribe((m) => heard.push(m), () => gaps++);
       await t.deps.live.listening();
       const ping = (n: number) => t.deps.live.publish({ type: 'presence', ticketId: n, connectionId: 'probe', userId: 1, name: 'probe', state: 'left', expiresAt: 0 });
       const waitHeard = async (n: number) => {
@@ -260,10 +326,12 @@ if (testDb === 'postgres') {
         assert.ok(heard.some((m) => m.type === 'presence' && m.ticketId === n), `message ${n} heard`);
       };
       await waitHeard(1);
+      assert.equal(gaps, 0, 'the first connection is no gap');
       const killed = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and query ilike 'listen %' and pid <> pg_backend_pid()`.execute(t.deps.db);
       assert.ok(killed.rows.length >= 1, 'a LISTEN connection to drop');
       for (const { pid } of killed.rows) await sql`select pg_terminate_backend(${pid})`.execute(t.deps.db);
       await waitHeard(2);
+      assert.equal(gaps, 1, 'one gap, told before message 2 was heard');
       unsubscribe();
     } finally {
       await t.close();

@@ -35,3 +35,14 @@ test('presences lapse unless renewed; the sweep names the tickets that changed',
   assert.equal(table.others(2, 'x', 150).length, 1);
   assert.deepEqual(table.apply(presence({ connectionId: 'c', expiresAt: 10 }), 20), { changed: false, isNew: false }, 'an expired message is not recorded');
 });
+
+test('after a gap, entries lapse by the given time unless renewed; later deadlines only come closer', () => {
+  const table = new PresenceTable();
+  table.apply(presence({ connectionId: 'a', expiresAt: 1000 }), 0);
+  table.apply(presence({ connectionId: 'b', expiresAt: 1000 }), 0);
+  table.apply(presence({ connectionId: 'c', ticketId: 2, expiresAt: 50 }), 0);
+  table.expireBy(100);
+  assert.deepEqual(table.apply(presence({ connectionId: 'b', expiresAt: 1100 }), 60), { changed: false, isNew: false }, 'a renewal is no change');
+  assert.deepEqual(table.sweep(100), [1, 2], 'c kept its earlier deadline');
+  assert.deepEqual(table.others(1, 'x', 100).map((p) => p.connectionId), ['b']);
+});

@@ -44,6 +44,14 @@ export class PresenceTable {
     return out;
   }
 
+  /**
+   * After a gap in what this process heard: every entry lapses by `at` unless renewed, so
+   * that someone who left meanwhile does not linger for a whole TTL.
+   */
+  expireBy(at: number): void {
+    for (const entries of this.byTicket.values()) for (const [id, m] of entries) if (m.expiresAt > at) entries.set(id, { ...m, expiresAt: at });
+  }
+
   clear(): void {
     this.byTicket.clear();
   }
