@@ -15,12 +15,21 @@ export const meResponse = z.object({
 });
 export type Me = z.infer<typeof meResponse>;
 
-export const createTokenBody = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+export const createTokenBody = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    expiresAt: z.iso.datetime({ offset: true }).optional().describe('When the token stops working; omitted: until revoked'),
+  })
+  .strict();
+export type CreateTokenBody = z.infer<typeof createTokenBody>;
 export const apiTokenSchema = z.object({
   id: z.number(),
   name: z.string(),
   prefix: z.string(),
   createdAt: isoDateTime,
   lastUsedAt: isoDateTime.nullable(),
+  expiresAt: isoDateTime.nullable(),
   revokedAt: isoDateTime.nullable(),
 });
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+

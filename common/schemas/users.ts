@@ -90,4 +90,6 @@ export const createdTokenSchema = z.object({
   prefix: z.string(),
   token: z.string().describe('Shown once; store it now'),
   createdAt: isoDateTime,
+  expiresAt: isoDateTime.nullable(),
 });
+export type CreatedToken = z.infer<typeof createdTokenSchema>;

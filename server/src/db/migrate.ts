@@ -8,6 +8,7 @@ import * as createOpenTicketsIndex from './migrations/20261129200000_create-open
 import * as createEmailTables from './migrations/20261130000000_create-email-tables.ts';
 import * as createSlaTables from './migrations/20261201000000_create-sla-tables.ts';
 import * as createKbAndProblemTables from './migrations/20261202000000_create-kb-and-problem-tables.ts';
+import * as addApiTokenExpiry from './migrations/20261203090000_add-api-token-expiry.ts';
 
 const migrations: Record<string, Migration> = {
   '20261129000000_create-core-tables': createCoreTables,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '20261130000000_create-email-tables': createEmailTables,
   '20261201000000_create-sla-tables': createSlaTables,
   '20261202000000_create-kb-and-problem-tables': createKbAndProblemTables,
+  '20261203090000_add-api-token-expiry': addApiTokenExpiry,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

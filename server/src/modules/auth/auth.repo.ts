@@ -63,11 +63,11 @@ export async function deleteExpiredSessions(db: Trx, now: string) {
 
 export async function insertApiToken(
   db: Trx,
-  t: { userId: number; name: string; tokenHash: string; prefix: string; createdAt: string },
+  t: { userId: number; name: string; tokenHash: string; prefix: string; createdAt: string; expiresAt?: string | null },
 ) {
   return db
     .insertInto('api_tokens')
-    .values({ user_id: t.userId, name: t.name, token_hash: t.tokenHash, prefix: t.prefix, created_at: t.createdAt })
+    .values({ user_id: t.userId, name: t.name, token_hash: t.tokenHash, prefix: t.prefix, created_at: t.createdAt, expires_at: t.expiresAt ?? null })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
@@ -75,7 +75,7 @@ export async function insertApiToken(
 export function findApiToken(db: Trx, tokenHash: string) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'revoked_at', 'last_used_at'])
+    .select(['id', 'user_id', 'revoked_at', 'last_used_at', 'expires_at'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
@@ -87,7 +87,7 @@ export async function touchApiToken(db: Trx, id: number, at: string) {
 export function listApiTokens(db: Trx, userId: number) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'])
+    .select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'expires_at', 'revoked_at'])
     .where('user_id', '=', userId)
     .orderBy('id')
     .execute();

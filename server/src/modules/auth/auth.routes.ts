@@ -4,6 +4,7 @@ import type { Deps } from '../../lib/deps.ts';
 import { actorOf } from '../../lib/access.ts';
 import { apiTokenSchema, createTokenBody, loginBody, meResponse } from '../../../../common/schemas/auth.ts';
 import { idParam } from '../../../../common/schemas/shared.ts';
+import { createdTokenSchema } from '../../../../common/schemas/users.ts';
 import type { Actor } from '../../lib/actor.ts';
 import * as auth from './auth.service.ts';
 
@@ -63,7 +64,15 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => {
         const rows = await auth.listApiTokens(deps, actorOf(request).userId);
         return {
-          items: rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at })),
+          items: rows.map((r) => ({
+            id: r.id,
+            name: r.name,
+            prefix: r.prefix,
+            createdAt: r.created_at,
+            lastUsedAt: r.last_used_at,
+            expiresAt: r.expires_at,
+            revokedAt: r.revoked_at,
+          })),
         };
       },
     );
@@ -76,12 +85,12 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: 'Create an API token for myself (shown once)',
           body: createTokenBody,
-          response: { 201: z.object({ id: z.number(), name: z.string(), prefix: z.string(), token: z.string(), createdAt: z.string() }) },
+          response: { 201: createdTokenSchema },
         },
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        return reply.status(201).send(await auth.createApiToken(deps, actor, actor.userId, request.body.name));
+        return reply.status(201).send(await auth.createApiToken(deps, actor, actor.userId, request.body.name, request.body.expiresAt));
       },
     );
 

@@ -3,7 +3,7 @@ import type { Deps } from '../../lib/deps.ts';
 import { actorForUser, type Actor } from '../../lib/actor.ts';
 import { isoNow } from '../../lib/clock.ts';
 import { recordAudit } from '../../lib/audit.ts';
-import { NotFound, Unauthorized } from '../../lib/errors.ts';
+import { NotFound, Unauthorized, Unprocessable } from '../../lib/errors.ts';
 import * as repo from './auth.repo.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 import { hashSecret, newSecret } from './tokens.ts';
@@ -77,30 +77,34 @@ export async function actorFromToken(deps: Deps, token: string): Promise<Actor |
   const tokenHash = hashSecret(token);
   const now = deps.clock.now();
   const cached = actorCache(deps).get('t:' + tokenHash);
-  if (cached && cached.until > now.getTime()) return cached.actor;
+  if (cached && cached.until > now.getTime() && (!cached.expiresAt || cached.expiresAt > now.toISOString())) return cached.actor;
   const row = await repo.findApiToken(deps.db, tokenHash);
-  if (!row || row.revoked_at) return undefined;
+  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) return undefined;
   const user = await repo.findAuthUser(deps.db, row.user_id);
   if (!user || !user.isActive) return undefined;
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_MS) {
     await repo.touchApiToken(deps.db, row.id, now.toISOString());
   }
   const actor = toActor(user, 'token');
-  actorCache(deps).set('t:' + tokenHash, { actor, until: now.getTime() + CACHE_MS });
+  actorCache(deps).set('t:' + tokenHash, { actor, until: now.getTime() + CACHE_MS, expiresAt: row.expires_at ?? undefined });
   return actor;
 }
 
-export async function createApiToken(deps: Deps, actor: Actor | null, userId: number, name: string) {
+/** expiresAt: an ISO date-time in the future, after which the token is refused; omitted, it works until revoked. */
+export async function createApiToken(deps: Deps, actor: Actor | null, userId: number, name: string, expiresAt?: string) {
   const user = await repo.findAuthUser(deps.db, userId);
   if (!user) throw new NotFound(`User ${userId} does not exist.`);
-  const token = newSecret(TOKEN_PREFIX);
   const at = isoNow(deps.clock);
+  // Stored in UTC like every instant, so that expiry compares as text on both databases.
+  const expires = expiresAt === undefined ? null : new Date(expiresAt).toISOString();
+  if (expires !== null && expires <= at) throw new Unprocessable(`expiresAt: ${expiresAt} is not in the future.`);
+  const token = newSecret(TOKEN_PREFIX);
   const row = await deps.db.transaction().execute(async (trx) => {
-    const r = await repo.insertApiToken(trx, { userId, name, tokenHash: hashSecret(token), prefix: token.slice(0, 10), createdAt: at });
-    await recordAudit(trx, actor, at, { action: 'token.create', entityType: 'api_token', entityId: r.id, data: { userId, name } });
+    const r = await repo.insertApiToken(trx, { userId, name, tokenHash: hashSecret(token), prefix: token.slice(0, 10), createdAt: at, expiresAt: expires });
+    await recordAudit(trx, actor, at, { action: 'token.create', entityType: 'api_token', entityId: r.id, data: { userId, name, expiresAt: expires } });
     return r;
   });
-  return { id: row.id, name, prefix: token.slice(0, 10), token, createdAt: at };
+  return { id: row.id, name, prefix: token.slice(0, 10), token, createdAt: at, expiresAt: expires };
 }
 
 export async function revokeApiToken(deps: Deps, actor: Actor, userId: number, tokenId: number) {

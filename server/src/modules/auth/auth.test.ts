@@ -250,9 +250,10 @@ describe('API tokens', () => {
     const list = await api.get('/api/v1/auth/tokens', { token });
     assert.equal(list.status, 200);
     const listed = list.body.items.find((i: { id: number }) => i.id === id);
-    assert.deepEqual(Object.keys(listed).sort(), ['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt']);
+    assert.deepEqual(Object.keys(listed).sort(), ['createdAt', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt']);
     assert.equal(listed.prefix, prefix);
     assert.equal(listed.revokedAt, null);
+    assert.equal(listed.expiresAt, null, 'no expiry asked: until revoked');
     assert.ok(listed.lastUsedAt, 'use is recorded');
     const text = JSON.stringify(list.body);
     assert.ok(!text.includes(token.slice(10)), 'the secret part never comes back');
@@ -380,7 +381,7 @@ describe('session expiry', () => {
     assert.ok(attributes.has('httponly'));
   });
 
-  test('a session older than GUICHET_SESSION_HOURS is refused; tokens do not expire', async () => {
+  test('a session older than GUICHET_SESSION_HOURS is refused; tokens without an expiry do not expire', async () => {
     const { t, api } = c;
     const user = await makeUser(t.deps);
     const start = current;
@@ -399,6 +400,34 @@ describe('session expiry', () => {
     assert.equal((await api.get('/api/v1/auth/me', { token: user.token })).status, 200);
     const fresh = await signIn(api, user);
     assert.equal((await api.get('/api/v1/auth/me', { cookie: fresh })).status, 200);
+  });
+
+  test('a token created with an expiry works until then and is refused after, even from the cache', async () => {
+    const { api } = c;
+    const user = await makeUser(c.t.deps);
+    const start = current;
+    const expiresAt = new Date(start + 3 * HOUR).toISOString().replace('Z', '+00:00');
+    const created = await api.post('/api/v1/auth/tokens', { name: 'short-lived', expiresAt }, { token: user.token });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(created.body.expiresAt, new Date(start + 3 * HOUR).toISOString(), 'stored in UTC');
+    const listed = (await api.get('/api/v1/auth/tokens', { token: user.token })).body.items.find((i: { id: number }) => i.id === created.body.id);
+    assert.equal(listed.expiresAt, created.body.expiresAt);
+
+    const { token } = created.body;
+    current = start + 3 * HOUR - 1_000;
+    assert.equal((await api.get('/api/v1/auth/me', { token })).status, 200, 'a second before');
+    current = start + 3 * HOUR + 1_000; // inside the actor cache's lifetime
+    assertProblem(await api.get('/api/v1/auth/me', { token }), 401);
+    assert.equal((await api.get('/api/v1/auth/me', { token: user.token })).status, 200, 'a token without expiry still works');
+  });
+
+  test('an expiry in the past or not a date-time is refused with a reason', async () => {
+    const { api } = c;
+    const user = await makeUser(c.t.deps);
+    const past = new Date(current - 60_000).toISOString();
+    assertProblem(await api.post('/api/v1/auth/tokens', { name: 'late', expiresAt: past }, { token: user.token }), 422, { detail: /expiresAt.*not in the future/ });
+    assertProblem(await api.post('/api/v1/auth/tokens', { name: 'vague', expiresAt: 'next week' }, { token: user.token }), 400, { detail: /expiresAt/ });
+    assert.equal((await api.get('/api/v1/auth/tokens', { token: user.token })).body.items.length, 1, "only the factory's token");
   });
 });
 

@@ -89,6 +89,17 @@ describe('API tokens made by an admin', () => {
     assert.ok(!JSON.stringify(audit.body).includes(r.body.token), 'the token is never logged');
   });
 
+  test('an admin may give the token an expiry, kept in UTC', async () => {
+    const bot = await makeUser(t.deps, { roles: ['agent'] });
+    const expiresAt = new Date(Date.now() + 7 * 86_400_000);
+    const r = await api.post(`/api/v1/users/${bot.id}/tokens`, { name: 'Weekly export', expiresAt: expiresAt.toISOString() }, { token: admin.token });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.equal(r.body.expiresAt, expiresAt.toISOString());
+    assert.equal((await api.get('/api/v1/users/me', { token: r.body.token })).status, 200);
+    const listed = (await api.get('/api/v1/auth/tokens', { token: bot.token })).body.items.find((i: { id: number }) => i.id === r.body.id);
+    assert.equal(listed.expiresAt, expiresAt.toISOString(), 'the user sees the expiry in their own list');
+  });
+
   test('only admins; unknown users 404; deactivated users 409; bad bodies 400', async () => {
     const user = await makeUser(t.deps);
     for (const who of [supervisor, agent, requester]) {

@@ -79,7 +79,7 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: 'admin' },
         schema: { tags, summary: "Create an API token for a user, e.g. an integration (shown once)", params: idParam, body: createTokenBody, response: { 201: createdTokenSchema } },
       },
-      async (request, reply) => reply.status(201).send(await users.createUserToken(deps, actorOf(request), request.params.id, request.body.name)),
+      async (request, reply) => reply.status(201).send(await users.createUserToken(deps, actorOf(request), request.params.id, request.body.name, request.body.expiresAt)),
     );
   };
 }

@@ -215,8 +215,8 @@ export async function updateMe(deps: Deps, actor: Actor, input: UpdateMeBody, cu
 }
 
 /** An API token for a user, typically an integration account; the token is shown once. */
-export async function createUserToken(deps: Deps, actor: Actor, id: number, name: string) {
+export async function createUserToken(deps: Deps, actor: Actor, id: number, name: string, expiresAt?: string) {
   const user = await getUser(deps, actor, id);
   if (!user.isActive) throw new Conflict(`User ${id} is deactivated; reactivate them before creating a token.`);
-  return createApiToken(deps, actor, id, name);
+  return createApiToken(deps, actor, id, name, expiresAt);
 }
