@@ -1,11 +1,12 @@
 // The supervisor view (backlog numbers, bulk reassignment) and the administration screens
 // (organisation with a domain, a tier 2 group with a member, an agent, a sub-category, a
-// priority matrix cell, a readable 409), each page checked with axe-core.
+// priority matrix cell, a readable 409, an agent limited to one organisation), each page
+// checked with axe-core.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { client, startTestApp, type TestApp } from '../server/src/test/harness.ts';
-import { makeCategory, makeGroup, makeOrganisation, makeUser, uniq, type MadeUser } from '../server/src/test/factories.ts';
+import { makeCategory, makeGroup, makeOrganisation, makeTicket, makeUser, uniq, type MadeUser } from '../server/src/test/factories.ts';
 import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './browser.ts';
 
 const HOUR = 3_600_000;
@@ -191,4 +192,57 @@ test('an admin sets up an organisation, a group, a user, a sub-category and the 
   assert.equal(matrix[3][3], 4);
   assert.equal(matrix[0][0], 1, 'the other cells are unchanged');
   await context.close();
+});
+
+test('an admin limits an agent to one organisation among a hundred through the user form; the agent then sees only its tickets', async () => {
+  const suffix = uniq();
+  const northwind = await makeOrganisation(app.deps, { name: `Northwind ${suffix}` });
+  const contoso = await makeOrganisation(app.deps, { name: `Contoso ${suffix}` });
+  for (let i = 0; i < 100; i++) await makeOrganisation(app.deps, { name: `Client ${suffix} ${String(i).padStart(3, '0')}` });
+  const agent = await makeUser(app.deps, { roles: ['agent'], name: `Agnès ${suffix}` });
+  const inNorthwind = await makeTicket(app.deps, { requesterId: (await makeUser(app.deps, { organisationId: northwind.id })).id, title: `Northwind VPN ${suffix}` });
+  const inContoso = await makeTicket(app.deps, { requesterId: (await makeUser(app.deps, { organisationId: contoso.id })).id, title: `Contoso mail ${suffix}` });
+  const visibleTo = async (token: string) => (await api.get('/api/v1/tickets?limit=200', { token })).body.items.map((t: { id: number }) => t.id);
+  assert.ok((await visibleTo(agent.token)).includes(inContoso.id), 'an agent serving every organisation sees Contoso’s ticket');
+
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, app.baseUrl, admin.email, admin.password);
+  await page.goto(`${app.baseUrl}/agent/admin/users`);
+  await page.getByLabel('Search', { exact: true }).fill(agent.email);
+  const row = page.getByRole('row', { name: new RegExp(agent.email) });
+  assert.equal(await row.getByRole('cell').nth(4).innerText(), 'All organisations');
+  await row.getByRole('button', { name: `Edit ${agent.name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Edit ${agent.name}` });
+  const served = dialog.getByRole('group', { name: 'Organisations served' });
+  await served.getByText('None chosen').waitFor();
+  await served.getByText(/^Showing 100 of \d+: type to narrow the list\.$/).waitFor();
+  await served.getByRole('searchbox', { name: 'Find in Organisations served' }).fill(`northwind ${suffix}`);
+  assert.equal(await served.getByRole('checkbox').count(), 1, 'the search narrows a hundred organisations to one');
+  await served.getByRole('checkbox', { name: northwind.name }).press('Space');
+  await served.getByRole('button', { name: `Remove ${northwind.name}` }).waitFor();
+  await assertAccessible(page, 'user dialog with organisations served');
+  await screenshot(page, 'admin-user-served-organisations');
+  // An administrator serves every organisation: the field goes with the role.
+  await dialog.getByLabel('Administrator').check();
+  await served.waitFor({ state: 'detached' });
+  await dialog.getByLabel('Administrator').uncheck();
+  await served.getByRole('button', { name: `Remove ${northwind.name}` }).waitFor();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.getByText(`User ${agent.name} saved.`).waitFor();
+  await row.getByRole('cell', { name: northwind.name, exact: true }).waitFor();
+  assert.deepEqual((await api.get(`/api/v1/users/${agent.id}`, { token: admin.token })).body.servedOrganisationIds, [northwind.id]);
+  await context.close();
+
+  // The agent's own view: the API and the queue show Northwind's ticket only.
+  const ids = await visibleTo(agent.token);
+  assert.ok(ids.includes(inNorthwind.id) && !ids.includes(inContoso.id), JSON.stringify(ids));
+  const agentContext = await newContext(browser);
+  const agentPage = await agentContext.newPage();
+  await signIn(agentPage, app.baseUrl, agent.email, agent.password);
+  await agentPage.goto(`${app.baseUrl}/agent/queues/all`);
+  await agentPage.getByRole('heading', { level: 1, name: 'All open tickets' }).waitFor();
+  await agentPage.getByRole('table').getByText(inNorthwind.title).waitFor();
+  assert.deepEqual(await agentPage.getByRole('table').locator('tbody tr td.queue-title').allInnerTexts(), [inNorthwind.title]);
+  await agentContext.close();
 });

@@ -1,5 +1,6 @@
 // Creating a user, or changing one: name, email, password, roles, organisation, manager
-// flag, language and (when editing) whether the account is active.
+// flag, language, the organisations an agent or supervisor serves, and (when editing)
+// whether the account is active.
 import { useState, type FormEvent } from 'react';
 import { LANGUAGES, ROLES, type Language } from '../../../../../common/enums.ts';
 import { api } from '../../../app/api-client.ts';
@@ -8,10 +9,14 @@ import { Button } from '../../../ui/Button.tsx';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { useAdminMutation, useAllOrganisations, type Role, type User } from '../api.ts';
 import { FormStatus } from '../components/FormStatus.tsx';
+import { SearchPickList } from '../components/SearchPickList.tsx';
 import { messages } from './messages.ts';
 
 /** 'domain': let the server place the user by their email domain (creation only). */
 type OrgChoice = 'domain' | 'none' | `${number}`;
+
+/** Agents and supervisors may be limited to some organisations; an admin serves them all. */
+export const servesSome = (roles: readonly Role[]) => !roles.includes('admin') && (roles.includes('agent') || roles.includes('supervisor'));
 
 export function UserForm({ user, onSaved }: { user?: User; onSaved(user: User, created: boolean): void }) {
   const t = useT(messages);
@@ -24,6 +29,7 @@ export function UserForm({ user, onSaved }: { user?: User; onSaved(user: User, c
   const [isOrgManager, setIsOrgManager] = useState(user?.isOrgManager ?? false);
   const [language, setLanguage] = useState<Language>(user?.language ?? 'en');
   const [isActive, setIsActive] = useState(user?.isActive ?? true);
+  const [served, setServed] = useState<number[]>(user?.servedOrganisationIds ?? []);
   const save = useAdminMutation(['users', 'staff'], (body: Record<string, unknown>) =>
     user ? api.patch<User>(`/users/${user.id}`, body) : api.post<User>('/users', body),
   );
@@ -34,6 +40,8 @@ export function UserForm({ user, onSaved }: { user?: User; onSaved(user: User, c
     const body: Record<string, unknown> = { name, email, roles, organisationId, isOrgManager, language };
     if (password) body.password = password;
     if (user) body.isActive = isActive;
+    // Left out otherwise: the server drops what the new roles no longer allow.
+    if (servesSome(roles)) body.servedOrganisationIds = served;
     const saved = await save.mutateAsync(body).catch(() => null);
     if (saved) onSaved(saved, !user);
   }
@@ -63,6 +71,15 @@ export function UserForm({ user, onSaved }: { user?: User; onSaved(user: User, c
           </label>
         ))}
       </fieldset>
+      {servesSome(roles) && (
+        <SearchPickList
+          legend={t('served')}
+          hint={t('servedHint')}
+          options={organisations.map((o) => ({ id: o.id, label: o.name }))}
+          value={served}
+          onChange={setServed}
+        />
+      )}
       <div className="grid-2">
         <SelectField label={t('organisation')} value={org} onChange={(e) => setOrg(e.target.value as OrgChoice)}>
           {!user && <option value="domain">{t('orgFromDomain')}</option>}

@@ -11,7 +11,7 @@ import { useAllOrganisations, useUsers, type Role, type User } from '../api.ts';
 import { QueryList } from '../components/QueryList.tsx';
 import { messages as admin } from '../messages.ts';
 import { messages } from './messages.ts';
-import { UserForm } from './UserForm.tsx';
+import { servesSome, UserForm } from './UserForm.tsx';
 
 export function UsersTab() {
   const t = useT(messages);
@@ -25,6 +25,14 @@ export function UsersTab() {
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const items = users.data?.pages.flatMap((p) => p.items) ?? [];
+
+  /** Whom a staff member serves: all organisations, or the first few by name. */
+  function servedText(u: User): string {
+    if (!u.roles.includes('admin') && !servesSome(u.roles)) return '—';
+    if (u.servedOrganisationIds.length === 0) return t('allOrganisations');
+    const names = u.servedOrganisationIds.map((id) => orgNames.get(id) ?? `#${id}`);
+    return names.length <= 3 ? names.join(', ') : t('andMore', { names: names.slice(0, 2).join(', '), count: names.length - 2 });
+  }
 
   return (
     <section aria-labelledby="users-heading">
@@ -53,6 +61,7 @@ export function UsersTab() {
               <th scope="col">{t('colEmail')}</th>
               <th scope="col">{t('colRoles')}</th>
               <th scope="col">{t('colOrganisation')}</th>
+              <th scope="col">{t('colServes')}</th>
               <th scope="col">{t('colStatus')}</th>
               <th scope="col">
                 <span className="visually-hidden">{a('actions')}</span>
@@ -66,6 +75,7 @@ export function UsersTab() {
                 <td>{u.email}</td>
                 <td>{u.roles.map((r) => t(`role_${r}`)).join(', ')}</td>
                 <td>{u.organisationId === null ? '—' : (orgNames.get(u.organisationId) ?? `#${u.organisationId}`)}</td>
+                <td>{servedText(u)}</td>
                 <td>{u.isActive ? a('active') : <span className="muted">{a('inactive')}</span>}</td>
                 <td>
                   <Button className="btn-small" onClick={() => setEditing(u)} aria-label={t('editUser', { name: u.name })}>

@@ -39,6 +39,11 @@ export const messages = defineMessages({
     created: 'User {name} created.',
     updated: 'User {name} saved.',
     noUsers: 'No user matches.',
+    served: 'Organisations served',
+    servedHint: 'The client organisations whose tickets this person sees and works on. Leave empty to serve all organisations. Administrators always serve all.',
+    colServes: 'Serves',
+    allOrganisations: 'All organisations',
+    andMore: '{names} and {count} more',
   },
   fr: {
     heading: 'Utilisateurs',
@@ -77,5 +82,10 @@ export const messages = defineMessages({
     created: 'Utilisateur {name} créé.',
     updated: 'Utilisateur {name} enregistré.',
     noUsers: 'Aucun utilisateur ne correspond.',
+    served: 'Organisations servies',
+    servedHint: 'Les organisations clientes dont cette personne voit et traite les tickets. Laissez vide pour servir toutes les organisations. Les administrateurs les servent toujours toutes.',
+    colServes: 'Sert',
+    allOrganisations: 'Toutes les organisations',
+    andMore: '{names} et {count} autres',
   },
 });
