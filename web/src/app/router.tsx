@@ -26,6 +26,7 @@ export const router = createBrowserRouter([
       { path: 'problems/candidates', lazy: () => import('../features/problems/CandidatesPage.tsx').then((m) => ({ Component: m.CandidatesPage })) },
       { path: 'problems/:id', lazy: () => import('../features/problems/ProblemPage.tsx').then((m) => ({ Component: m.ProblemPage })) },
       { path: 'supervisor', lazy: () => import('../features/supervisor/SupervisorPage.tsx').then((m) => ({ Component: m.SupervisorPage })) },
+      { path: 'account', lazy: () => import('../features/account/AccountPage.tsx').then((m) => ({ Component: m.AccountPage })) },
       { path: 'admin/*', lazy: () => import('../features/admin/AdminPage.tsx').then((m) => ({ Component: m.AdminPage })) },
       { path: '*', Component: NotFoundPage },
     ],
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, lazy: () => import('../features/portal/PortalHomePage.tsx').then((m) => ({ Component: m.PortalHomePage })) },
       { path: 'new', lazy: () => import('../features/portal/NewRequestPage.tsx').then((m) => ({ Component: m.NewRequestPage })) },
+      { path: 'account', lazy: () => import('../features/account/AccountPage.tsx').then((m) => ({ Component: m.AccountPage })) },
       { path: 'tickets/:id', lazy: () => import('../features/portal/PortalTicketPage.tsx').then((m) => ({ Component: m.PortalTicketPage })) },
       { path: '*', Component: NotFoundPage },
     ],

@@ -1,5 +1,5 @@
-import { useNavigate } from 'react-router';
-import { useSession } from '../session.tsx';
+import { Link, useNavigate } from 'react-router';
+import { isStaff, useSession } from '../session.tsx';
 import { useT } from '../i18n.tsx';
 import { common } from '../messages.ts';
 import { useLiveStatus } from '../live.tsx';
@@ -17,6 +17,7 @@ export function UserMenu() {
         <span className="visually-hidden">{live === 'online' ? t('liveOnline') : t('liveOffline')}</span>
       </span>
       <span>{me.name}</span>
+      <Link to={isStaff(me) ? '/agent/account' : '/portal/account'}>{t('myAccount')}</Link>
       <button
         type="button"
         className="btn btn-ghost"
