@@ -1,5 +1,5 @@
-// The requesters' portal: a request from submission to rating and closing, reopening,
-// an organisation manager's view, the phone-sized layout, accessibility and French.
+// The requesters' portal: a request from submission to rating and closing, a service request,
+// reopening, an organisation manager's view, the phone-sized layout, accessibility and French.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -81,6 +81,7 @@ test('a requester submits a request with a category and a file, follows it, rate
   const ticket = list.body.items.find((t: { reference: string }) => t.reference === reference);
   assert.equal(ticket.title, title);
   assert.equal(ticket.channel, 'portal');
+  assert.equal(ticket.type, 'incident', 'something broken, the default');
   assert.equal(ticket.category.name, 'Laptop');
   const files = await api.get(`/api/v1/tickets/${ticket.id}/attachments`, { token: requester.token });
   assert.deepEqual(files.body.items.map((a: { filename: string }) => a.filename), ['flicker.png']);
@@ -189,6 +190,38 @@ test('the portal speaks French to a French browser', async () => {
   const page = await context.newPage();
   await signIn(page, app.baseUrl, requester.email, requester.password);
   await page.getByRole('heading', { name: 'Mes demandes' }).waitFor();
-  await page.getByRole('link', { name: 'Nouvelle demande' }).waitFor();
+  await page.getByRole('link', { name: 'Nouvelle demande' }).click();
+  const kind = page.getByRole('group', { name: 'De quoi s’agit-il ?' });
+  assert.equal(await kind.getByRole('radio', { name: 'Quelque chose est en panne ou ne fonctionne pas' }).isChecked(), true);
+  await kind.getByRole('radio', { name: 'J’ai besoin de quelque chose' }).check();
+  await assertAccessible(page, 'nouvelle demande');
+  await context.close();
+});
+
+test('a requester who needs something sends a service request', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, app.baseUrl, colleague.email, colleague.password);
+  await page.goto(`${app.baseUrl}/portal/new`);
+  const kind = page.getByRole('group', { name: 'What is it about?' });
+  const broken = kind.getByRole('radio', { name: 'Something is broken or does not work' });
+  const need = kind.getByRole('radio', { name: 'I need something' });
+  assert.deepEqual([await broken.isChecked(), await need.isChecked()], [true, false]);
+  // Arrow keys move between the two choices, as in any radio group.
+  await broken.focus();
+  await page.keyboard.press('ArrowDown');
+  assert.deepEqual([await broken.isChecked(), await need.isChecked()], [false, true]);
+  await kind.getByText('a new laptop, access to a shared folder').waitFor();
+  await assertAccessible(page, 'new request, service request chosen');
+  await screenshot(page, 'portal-new-service-request');
+  const title = `A second monitor ${uniq()}`;
+  await page.getByLabel('Subject').fill(title);
+  await page.getByLabel('Description').fill('For the new colleague starting Monday.');
+  await page.getByRole('button', { name: 'Send my request' }).click();
+  await page.getByRole('heading', { name: /^Your request #\d+ has been received$/ }).waitFor();
+  const mine = (await api.get(`/api/v1/tickets?requesterId=${colleague.id}`, { token: colleague.token })).body.items;
+  const sent = mine.find((t: { title: string }) => t.title === title);
+  assert.equal(sent.type, 'service_request');
+  assert.equal((await api.get(`/api/v1/tickets/${sent.id}`, { token: agent.token })).body.type, 'service_request', 'the support team sees it as a service request');
   await context.close();
 });

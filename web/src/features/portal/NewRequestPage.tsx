@@ -1,9 +1,11 @@
-// Making a request: subject, description, category, files. The files are uploaded once the
-// ticket exists; then a clear confirmation with the ticket number. While the requester types,
-// matching help articles are suggested (self-help): one may solve the problem before sending.
+// Making a request: broken or needed (incident or service request), subject, description,
+// category, files. The files are uploaded once the ticket exists; then a clear confirmation
+// with the ticket number. While the requester types, matching help articles are suggested
+// (self-help): one may solve the problem before sending.
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TicketType } from '../../../../common/enums.ts';
 import type { Ticket } from '../../../../common/schemas/tickets.ts';
 import { ApiError } from '../../app/api-client.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -15,6 +17,7 @@ import { createRequest, MAX_FILES_PER_UPLOAD, uploadFiles } from './api.ts';
 import { portalMessages } from './messages.ts';
 import { CategorySelect } from './components/CategorySelect.tsx';
 import { FilePicker } from './components/FilePicker.tsx';
+import { RequestKindChoice } from './components/RequestKindChoice.tsx';
 import { RequestReceived } from './components/RequestReceived.tsx';
 import { SelfHelpSolved, SelfHelpSuggestions } from './components/SelfHelpSuggestions.tsx';
 import { useSelfHelpAttempt } from '../help/self-help.ts';
@@ -25,6 +28,7 @@ type Errors = Partial<Record<'title' | 'description' | 'files', string>>;
 export function NewRequestPage() {
   const t = useT(portalMessages);
   const qc = useQueryClient();
+  const [type, setType] = useState<TicketType>('incident');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [category, setCategory] = useState<number | null>(null);
@@ -49,6 +53,7 @@ export function NewRequestPage() {
   const clearError = (field: keyof Errors) => setErrors(({ [field]: _gone, ...rest }) => rest);
 
   function reset() {
+    setType('incident');
     setTitle('');
     setDescription('');
     setCategory(null);
@@ -68,7 +73,7 @@ export function NewRequestPage() {
     if (found.files) return;
     setBusy(true);
     try {
-      const ticket = await createRequest({ title: title.trim(), description: description.trim(), ...(category !== null && { category }) });
+      const ticket = await createRequest({ type, title: title.trim(), description: description.trim(), ...(category !== null && { category }) });
       await selfHelp.submitted(ticket.id);
       let uploadError: string | null = null;
       try {
@@ -104,6 +109,7 @@ export function NewRequestPage() {
       )}
       <ErrorBanner error={serverError} />
       <form className="panel portal-form" onSubmit={submit} noValidate>
+        <RequestKindChoice value={type} onChange={setType} />
         <TextField
           ref={titleRef}
           label={t('fieldTitle')}

@@ -1,6 +1,7 @@
 // The portal's data: query keys under the shared prefixes (so live updates refresh them)
 // and the calls behind them.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { TicketType } from '../../../../common/enums.ts';
 import type { Ticket } from '../../../../common/schemas/tickets.ts';
 import type { Satisfaction } from '../../../../common/schemas/satisfaction.ts';
 import { api, ApiError } from '../../app/api-client.ts';
@@ -48,7 +49,7 @@ export const useSatisfaction = (id: number, enabled: boolean) =>
       }),
   });
 
-export function createRequest(body: { title: string; description: string; category?: number }) {
+export function createRequest(body: { title: string; description: string; type: TicketType; category?: number }) {
   return api.post<Ticket>('/tickets', body);
 }
 
