@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CHANNELS, LIMITS, PENDING_REASONS, PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../enums.ts';
 import { dbId, dbIdString, email, isoDateTime, pageOf, userRef } from './shared.ts';
 import { ticketSlaSchema } from './sla.ts';
+import { ATTACHMENT_LIMITS } from './attachments.ts';
 
 const title = z.string().trim().min(1, 'must not be empty').max(LIMITS.title);
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
@@ -66,6 +67,13 @@ export const replyBody = z
     internal: z.boolean().default(false),
     status: z.enum(['new', 'assigned', 'in_progress', 'pending']).optional().describe('move the ticket in the same step (staff)'),
     pendingReason: z.enum(PENDING_REASONS).optional(),
+    attachmentIds: z
+      .array(dbId)
+      .max(ATTACHMENT_LIMITS.filesPerUpload)
+      .optional()
+      .describe(
+        "files already attached to this ticket (POST /tickets/{id}/attachments) that go with this message; an agent's public reply mails them to the requester and CCs, and a public message may name only public files",
+      ),
   })
   .strict();
 export type ReplyInput = z.infer<typeof replyBody>;

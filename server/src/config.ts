@@ -40,6 +40,7 @@ const envSchema = z.object({
   GUICHET_MAIL_FROM: z.string().optional(),
   GUICHET_MAIL_MAX_BYTES: z.coerce.number().int().positive().default(40 * 1024 * 1024),
   GUICHET_MAIL_SENDER_LIMIT: z.coerce.number().int().min(0).default(30),
+  GUICHET_MAIL_ATTACH_MAX_BYTES: z.coerce.number().int().min(0).default(10 * 1024 * 1024),
   GUICHET_PROBLEM_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
@@ -76,6 +77,8 @@ export type Config = {
     maxBytes: number;
     /** Messages per sender per 10 minutes before further ones are held (0 = no limit). */
     senderLimit: number;
+    /** Files a reply mail carries, in total; above it the mail links to the ticket instead (0 = never attach). */
+    attachMaxBytes: number;
   };
 };
 
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       from: e.GUICHET_MAIL_FROM,
       maxBytes: e.GUICHET_MAIL_MAX_BYTES,
       senderLimit: e.GUICHET_MAIL_SENDER_LIMIT,
+      attachMaxBytes: e.GUICHET_MAIL_ATTACH_MAX_BYTES,
     },
   };
 }

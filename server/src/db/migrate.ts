@@ -9,6 +9,7 @@ import * as createEmailTables from './migrations/20261130000000_create-email-tab
 import * as createSlaTables from './migrations/20261201000000_create-sla-tables.ts';
 import * as createKbAndProblemTables from './migrations/20261202000000_create-kb-and-problem-tables.ts';
 import * as addApiTokenExpiry from './migrations/20261203090000_add-api-token-expiry.ts';
+import * as createOutboundAttachments from './migrations/20261203120000_create-outbound-attachments.ts';
 
 const migrations: Record<string, Migration> = {
   '20261129000000_create-core-tables': createCoreTables,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261201000000_create-sla-tables': createSlaTables,
   '20261202000000_create-kb-and-problem-tables': createKbAndProblemTables,
   '20261203090000_add-api-token-expiry': addApiTokenExpiry,
+  '20261203120000_create-outbound-attachments': createOutboundAttachments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

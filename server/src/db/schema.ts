@@ -294,6 +294,13 @@ export interface OutboundMessagesTable {
   sent_at: string | null;
 }
 
+/** The files an outgoing mail carries (the bytes stay in the attachment store). */
+export interface OutboundAttachmentsTable {
+  outbound_id: number;
+  attachment_id: number;
+  position: number;
+}
+
 export interface EmailMessageIdsTable {
   message_id: string;
   ticket_id: number;
@@ -647,6 +654,7 @@ export interface Database {
   inbound_messages: InboundMessagesTable;
   inbound_raw: InboundRawTable;
   outbound_messages: OutboundMessagesTable;
+  outbound_attachments: OutboundAttachmentsTable;
   email_message_ids: EmailMessageIdsTable;
   ticket_ccs: TicketCcsTable;
   saved_views: SavedViewsTable;

@@ -34,6 +34,19 @@ export function listAttachments(db: Trx, ticketId: number, opts: { includeIntern
   return q.orderBy('a.id').execute();
 }
 
+/**
+ * The public files of a public message: those that came with it (linked to its event, e.g.
+ * by mail) and those it named (`ids`, uploaded before it). Internal files never qualify.
+ */
+export function listPublicFilesOfMessage(db: Trx, ticketId: number, eventId: number, ids: number[]) {
+  return attachmentView(db)
+    .where('a.ticket_id', '=', ticketId)
+    .where((eb) => eb.or([eb('a.event_id', '=', eventId), ...(ids.length ? [eb('a.id', 'in', ids)] : [])]))
+    .where((eb) => eb.or([eb('e.is_internal', 'is', null), eb('e.is_internal', '=', 0)]))
+    .orderBy('a.id')
+    .execute();
+}
+
 /** One attachment, if its ticket is within the scope (and it is public, unless includeInternal). */
 export function findVisibleAttachment(db: Trx, scope: Scope, id: number, includeInternal: boolean) {
   let q = attachmentView(db)

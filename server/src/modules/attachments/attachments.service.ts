@@ -2,7 +2,8 @@
 import type { Attachment } from '../../../../common/schemas/attachments.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { isStaff, type Actor } from '../../lib/actor.ts';
-import { Conflict, NotFound } from '../../lib/errors.ts';
+import type { Trx } from '../../db/db.ts';
+import { Conflict, NotFound, Unprocessable } from '../../lib/errors.ts';
 import { changeTicket, notVisible, requireStaff } from '../tickets/ticket-change.ts';
 import { findTicketView } from '../tickets/tickets.repo.ts';
 import type { ReceivedUpload } from './attachment-upload.ts';
@@ -38,6 +39,39 @@ export async function addAttachments(deps: Deps, actor: Actor, ticketId: number,
   });
   const rows = await repo.listAttachments(deps.db, ticketId, { includeInternal: true, ids });
   return rows.map(toAttachment);
+}
+
+export interface MessageFile {
+  id: number;
+  filename: string;
+  size: number;
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/**
+ * The files a reply or note names (`attachmentIds`), in the order given: they must be on
+ * this ticket and visible to the actor, and a public message may carry public files only.
+ */
+export async function filesOfMessage(trx: Trx, actor: Actor, ticketId: number, ids: number[], internal: boolean): Promise<MessageFile[]> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return [];
+  const rows = await repo.listAttachments(trx, ticketId, { includeInternal: isStaff(actor.roles), ids: wanted });
+  const missing = wanted.filter((id) => !rows.some((r) => r.id === id));
+  if (missing.length) {
+    throw new Unprocessable(
+      `${plural(missing.length, 'Attachment', 'Attachments')} ${missing.join(', ')} ${plural(missing.length, 'is', 'are')} not on ticket ${ticketId} or not visible to you; attach the files to this ticket first (POST /api/v1/tickets/${ticketId}/attachments).`,
+      { missing },
+    );
+  }
+  const internalOnes = rows.filter((r) => r.is_internal === 1);
+  if (!internal && internalOnes.length) {
+    throw new Unprocessable(
+      `${internalOnes.map((r) => `"${r.filename}" (#${r.id})`).join(', ')} ${plural(internalOnes.length, 'was', 'were')} attached for the support team only; a public reply cannot carry internal files. Attach them again as public files, or write an internal note.`,
+      { internal: internalOnes.map((r) => r.id) },
+    );
+  }
+  return wanted.map((id) => rows.find((r) => r.id === id)!).map((r) => ({ id: r.id, filename: r.filename, size: r.size }));
 }
 
 export async function listTicketAttachments(deps: Deps, actor: Actor, ticketId: number): Promise<Attachment[]> {

@@ -17,6 +17,28 @@ const COLON = `${NBSP}:`; // French: a non-breaking space before the colon
 const footer = 'style="color:#555555;border-top:1px solid #dddddd;padding-top:8px;margin-top:24px"';
 const pre = 'style="white-space:pre-wrap"';
 
+/**
+ * Said in a reply mail whose files were too large to attach (files.notAttached holds their
+ * names). Part of the default agent_reply templates, and added to a customised one that
+ * does not mention files.notAttached.
+ */
+export const FILES_NOT_ATTACHED: Record<Language, { text: string; html: string }> = {
+  en: {
+    text: `{{#files.notAttached}}
+
+The files of this reply are too large to send by email ({{files.notAttached}}); download them from the ticket: {{ticket.url}}
+{{/files.notAttached}}`,
+    html: `{{#files.notAttached}}<p>The files of this reply are too large to send by email ({{files.notAttached}}): <a href="{{ticket.url}}">download them from ticket #{{ticket.number}}</a>.</p>{{/files.notAttached}}`,
+  },
+  fr: {
+    text: `{{#files.notAttached}}
+
+Les fichiers de cette réponse sont trop volumineux pour être envoyés par e-mail ({{files.notAttached}})${NBSP}; téléchargez-les depuis le ticket${COLON} {{ticket.url}}
+{{/files.notAttached}}`,
+    html: `{{#files.notAttached}}<p>Les fichiers de cette réponse sont trop volumineux pour être envoyés par e-mail ({{files.notAttached}})${NBSP}: <a href="{{ticket.url}}">téléchargez-les depuis le ticket ${N}{{ticket.number}}</a>.</p>{{/files.notAttached}}`,
+  },
+};
+
 const en: Record<TemplateKind, TemplateContent> = {
   ticket_created: {
     subject: '[#{{ticket.number}}] {{ticket.title}}',
@@ -39,6 +61,7 @@ You can follow your request at {{ticket.url}}
   agent_reply: {
     subject: 'Re: [#{{ticket.number}}] {{ticket.title}}',
     text: `{{reply.body}}
+${FILES_NOT_ATTACHED.en.text}
 
 -- 
 {{author.name}}, {{helpdesk.name}}
@@ -46,6 +69,7 @@ Ticket #{{ticket.number}}: {{ticket.url}}
 To answer, simply reply to this email.
 `,
     html: `<div ${pre}>{{reply.body}}</div>
+${FILES_NOT_ATTACHED.en.html}
 <p ${footer}>{{author.name}}, {{helpdesk.name}}<br>
 Ticket #{{ticket.number}}: <a href="{{ticket.url}}">{{ticket.title}}</a><br>
 To answer, simply reply to this email.</p>`,
@@ -182,6 +206,7 @@ Vous pouvez suivre votre demande à l'adresse {{ticket.url}}
   agent_reply: {
     subject: 'Re: [#{{ticket.number}}] {{ticket.title}}',
     text: `{{reply.body}}
+${FILES_NOT_ATTACHED.fr.text}
 
 -- 
 {{author.name}}, {{helpdesk.name}}
@@ -189,6 +214,7 @@ Ticket ${N}{{ticket.number}}${COLON} {{ticket.url}}
 Pour répondre, répondez simplement à ce message.
 `,
     html: `<div ${pre}>{{reply.body}}</div>
+${FILES_NOT_ATTACHED.fr.html}
 <p ${footer}>{{author.name}}, {{helpdesk.name}}<br>
 Ticket ${N}{{ticket.number}}${COLON} <a href="{{ticket.url}}">{{ticket.title}}</a><br>
 Pour répondre, répondez simplement à ce message.</p>`,
@@ -310,7 +336,7 @@ const COMMON = ['ticket.number', 'ticket.title', 'ticket.url', 'recipient.name',
 /** What {{…}} may name in each kind of template. */
 export const PLACEHOLDERS: Record<TemplateKind, string[]> = {
   ticket_created: COMMON,
-  agent_reply: [...COMMON, 'author.name', 'reply.body'],
+  agent_reply: [...COMMON, 'author.name', 'reply.body', 'files.notAttached'],
   ticket_resolved: [...COMMON, 'author.name', 'resolution.result', 'survey.url'],
   agent_assigned: [...COMMON, 'author.name', 'requester.name', 'requester.email', 'ticket.priority'],
   agent_new_reply: [...COMMON, 'author.name', 'reply.body', 'requester.name'],

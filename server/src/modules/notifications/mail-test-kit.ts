@@ -20,10 +20,10 @@ export interface MailTestApp {
   close(): Promise<void>;
 }
 
-export async function startMailTestApp(o: { clock?: Clock; relayUrl?: string | null } = {}): Promise<MailTestApp> {
+export async function startMailTestApp(o: { clock?: Clock; relayUrl?: string | null; env?: Record<string, string> } = {}): Promise<MailTestApp> {
   const sink = await startSmtpSink();
   const relay = o.relayUrl === undefined ? sink.url : o.relayUrl;
-  const env: Record<string, string> = { GUICHET_PUBLIC_URL: PUBLIC_URL, GUICHET_MAIL_FROM: `IT Support <${FROM}>` };
+  const env: Record<string, string> = { GUICHET_PUBLIC_URL: PUBLIC_URL, GUICHET_MAIL_FROM: `IT Support <${FROM}>`, ...o.env };
   if (relay !== null) env.GUICHET_SMTP_RELAY = relay;
   const t = await startTestApp({ clock: o.clock, env });
   const runner = startJobRunner(t.deps, notificationJobs().handlers, [], { pollMs: 0 });

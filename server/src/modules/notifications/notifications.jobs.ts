@@ -7,6 +7,7 @@ import type { JobAttempt, JobHandler, RecurringJob } from '../../lib/jobs.ts';
 import { systemActor } from '../../lib/actor.ts';
 import { isoNow } from '../../lib/clock.ts';
 import { changeTicketIn, publishTicketChange } from '../tickets/ticket-change.ts';
+import { readMailFiles } from './mail-files.ts';
 import { mailTransport } from './mail-transport.ts';
 import { SEND_JOB } from './outbound-compose.ts';
 import * as repo from './outbound.repo.ts';
@@ -21,9 +22,10 @@ function describe(err: unknown): string {
   return text.length > MAX_ERROR ? `${text.slice(0, MAX_ERROR)}…` : text;
 }
 
-/** The relay refused this message itself (5xx to the envelope or data): retrying will not help. */
+/** The relay refused this message itself (5xx to the envelope or data), or a file it carries is gone: retrying will not help. */
 function isPermanent(err: unknown): boolean {
-  const e = err as { code?: string; responseCode?: number };
+  const e = err as { code?: string; responseCode?: number; isPermanent?: boolean };
+  if (e.isPermanent === true) return true;
   return typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600 && e.code !== 'EAUTH';
 }
 
@@ -43,6 +45,7 @@ function headersOf(row: OutboundRow): Record<string, string> {
 }
 
 async function deliver(deps: Deps, row: OutboundRow): Promise<string | null> {
+  const attachments = await readMailFiles(deps, row.id);
   const info = await mailTransport(deps.config.mail).sendMail({
     from: row.from_address,
     to: JSON.parse(row.to_addresses) as string[],
@@ -56,6 +59,7 @@ async function deliver(deps: Deps, row: OutboundRow): Promise<string | null> {
     references: row.references ? row.references.split(' ').map(angled) : undefined,
     date: deps.clock.now(),
     headers: headersOf(row),
+    attachments,
     disableFileAccess: true,
     disableUrlAccess: true,
   });

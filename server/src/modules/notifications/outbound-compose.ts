@@ -8,6 +8,7 @@ import type { Trx } from '../../db/db.ts';
 import { enqueueJob } from '../../lib/jobs.ts';
 import { DEFAULT_TEMPLATES, type TemplateContent } from './default-templates.ts';
 import { defaultFromAddress, formatMailAddress, isOwnAddress, newMessageId, parseMailAddress, plusTagged, type MailAddress } from './addresses.ts';
+import { chooseMailFiles, withFilesNote } from './mail-files.ts';
 import { emailOf, type Audience, type PlannedMail } from './notification-plan.ts';
 import { renderTemplate, type RenderedMail, type TemplateView } from './template-render.ts';
 import { templateInUse } from './templates.service.ts';
@@ -102,6 +103,8 @@ export async function queuePlannedMails(w: TicketWritten, plans: PlannedMail[]):
 
     const language = languageOf(recipient?.language);
     const forRequester = plan.audience === 'requester';
+    // An agent's reply carries its public files, or says where they are when too large.
+    const files = plan.kind === 'agent_reply' ? await chooseMailFiles(trx, ticket.id, plan.event, deps.config.mail.attachMaxBytes) : null;
     const view: TemplateView = {
       ticket: {
         number: ticket.number,
@@ -117,10 +120,12 @@ export async function queuePlannedMails(w: TicketWritten, plans: PlannedMail[]):
       reply: { body: plan.event?.body ?? '' },
       resolution: { result: ticket.resolution_result ?? plan.event?.body ?? '' },
       survey: { url: `${deps.config.publicUrl}/portal/tickets/${ticket.id}` },
+      files: { notAttached: files?.notAttached ?? '' },
     };
     const key = `${plan.kind}.${language}`;
     if (!templates.has(key)) templates.set(key, (await templateInUse(trx, plan.kind, language)).content);
-    const mail = render(w, plan.kind, language, templates.get(key)!, view);
+    const template = files?.notAttached ? withFilesNote(templates.get(key)!, language) : templates.get(key)!;
+    const mail = render(w, plan.kind, language, template, view);
 
     const messageId = newMessageId(ticket.number, sender.address);
     const ids = thread.ids[plan.audience];
@@ -146,6 +151,7 @@ export async function queuePlannedMails(w: TicketWritten, plans: PlannedMail[]):
       created_at: w.at,
       sent_at: null,
     });
+    await repo.insertOutboundAttachments(trx, outboundId, files?.attached ?? []);
     await repo.recordMessageId(trx, messageId, ticket.id, 'out', w.at);
     thread.ids.assignee.push(messageId);
     if (plan.audience === 'requester') thread.ids.requester.push(messageId);

@@ -56,6 +56,25 @@ export async function insertOutbound(db: Trx, row: Insertable<OutboundMessagesTa
   return id;
 }
 
+export async function insertOutboundAttachments(db: Trx, outboundId: number, attachmentIds: number[]): Promise<void> {
+  if (attachmentIds.length === 0) return;
+  await db
+    .insertInto('outbound_attachments')
+    .values(attachmentIds.map((attachment_id, position) => ({ outbound_id: outboundId, attachment_id, position })))
+    .execute();
+}
+
+/** What the send job needs to read a mail's files from the store, in their order. */
+export function listOutboundAttachments(db: Trx, outboundId: number) {
+  return db
+    .selectFrom('outbound_attachments as oa')
+    .innerJoin('attachments as a', 'a.id', 'oa.attachment_id')
+    .select(['a.id', 'a.filename', 'a.content_type', 'a.sha256'])
+    .where('oa.outbound_id', '=', outboundId)
+    .orderBy('oa.position')
+    .execute();
+}
+
 export async function recordMessageId(db: Trx, messageId: string, ticketId: number, direction: 'in' | 'out', at: string): Promise<void> {
   await db.insertInto('email_message_ids').values({ message_id: messageId, ticket_id: ticketId, direction, created_at: at }).execute();
 }

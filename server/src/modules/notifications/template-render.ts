@@ -139,6 +139,8 @@ export function sampleView(language: Language, publicUrl: string): TemplateView 
     },
     resolution: { result: fr ? 'Le bac papier était mal engagé ; il est remis en place.' : 'The paper tray was not seated properly; it is back in place.' },
     survey: { url: `${publicUrl}/portal/tickets/1` },
+    // Shown so that the preview includes the "files too large to attach" part.
+    files: { notAttached: fr ? 'journal-imprimante.zip' : 'printer-log.zip' },
     page: { ackUrl: `${publicUrl}/agent/on-duty?ack=1`, rotation: fr ? 'Astreinte de nuit' : 'Night on-call', level: 0 },
     sla: { metric: fr ? 'première réponse' : 'first response', dueAt: fr ? '2 déc. 2026, 10:30 (Europe/Paris)' : '2 Dec 2026, 10:30 (Europe/Paris)', policy: 'Standard' },
   };

@@ -13,6 +13,7 @@ import type { Deps } from '../../lib/deps.ts';
 import { isStaff, type Actor } from '../../lib/actor.ts';
 import { Conflict, Forbidden, Unprocessable } from '../../lib/errors.ts';
 import { getPriorityMatrix } from '../settings/settings.service.ts';
+import { filesOfMessage } from '../attachments/attachments.service.ts';
 import { derivePriority, priorityFromLabel } from './priority-matrix.ts';
 import { changeAssignment, changeStatus, changeTicket, requireStaff, set, type TicketChange } from './ticket-change.ts';
 import { isOpen, workingStatus } from './ticket-status.ts';
@@ -105,7 +106,10 @@ export async function applyReply(c: TicketChange, input: ReplyInput, extra: { da
   const staff = isStaff(c.actor.roles);
   const status = c.row.status as TicketStatus;
   if (status === 'closed') throw new Conflict('This ticket is closed; open a new ticket and mention its number.');
-  c.events.push({ kind: input.internal ? 'note' : 'reply', internal: input.internal, body: input.body, ...(extra.data ? { data: extra.data } : {}) });
+  // Files uploaded beforehand travel with the message (its mail carries them).
+  const files = await filesOfMessage(c.trx, c.actor, c.row.id, input.attachmentIds ?? [], input.internal);
+  const data = { ...extra.data, ...(files.length ? { attachments: files } : {}) };
+  c.events.push({ kind: input.internal ? 'note' : 'reply', internal: input.internal, body: input.body, ...(Object.keys(data).length ? { data } : {}) });
   if (input.internal) {
     if (input.status) await changeStatus(c, input.status, { pendingReason: input.pendingReason });
     return;

@@ -4,7 +4,7 @@
 import { useEffect, useId, useImperativeHandle, useRef, useState, type FormEvent, type Ref } from 'react';
 import type { Ticket } from '../api.ts';
 import { uploadFiles, useTicketAction } from '../api.ts';
-import { api, ApiError } from '../../../app/api-client.ts';
+import { api } from '../../../app/api-client.ts';
 import { usePresence } from '../../../app/live.tsx';
 import { useT } from '../../../app/i18n.tsx';
 import { common } from '../../../app/messages.ts';
@@ -72,23 +72,18 @@ export function Composer({ ticket, handle }: { ticket: Ticket; handle?: Ref<Comp
     if (confirming) sendAnyway.current?.focus();
   }, [confirming]);
 
+  // Files first, then the message naming them: the requester's mail carries the files of
+  // the reply it tells about, and a message never goes out without the files it mentions.
   const send = useTicketAction(ticket.id, async (v: SendInput) => {
     const [status, pendingReason] = v.after ? v.after.split(':') : [];
-    const result = await api.post<Ticket>(`/tickets/${ticket.id}/replies`, {
+    const attachmentIds = v.files.length ? (await uploadFiles(ticket.id, v.files, v.mode === 'note')).items.map((a) => a.id) : [];
+    return api.post<Ticket>(`/tickets/${ticket.id}/replies`, {
       body: v.body,
       internal: v.mode === 'note',
       ...(status ? { status } : {}),
       ...(pendingReason ? { pendingReason } : {}),
+      ...(attachmentIds.length ? { attachmentIds } : {}),
     });
-    let uploadError: string | null = null;
-    if (v.files.length) {
-      try {
-        await uploadFiles(ticket.id, v.files, v.mode === 'note');
-      } catch (err) {
-        uploadError = err instanceof ApiError ? err.detail : String(err);
-      }
-    }
-    return { ticket: result, uploadError };
   });
 
   if (ticket.status === 'closed') return <Notice>{t('closedNoReply')}</Notice>;
@@ -111,12 +106,11 @@ export function Composer({ ticket, handle }: { ticket: Ticket; handle?: Ref<Comp
     send.mutate(
       { body: text, mode, after, files },
       {
-        onSuccess: (r) => {
+        onSuccess: () => {
           setText('');
           setFiles([]);
           setAfter('');
-          if (r.uploadError) setNotice({ text: t('uploadFailed', { detail: r.uploadError }), tone: 'warning' });
-          else setNotice({ text: sentMode === 'note' ? t('noteAdded') : t('replySent'), tone: 'success' });
+          setNotice({ text: sentMode === 'note' ? t('noteAdded') : t('replySent'), tone: 'success' });
         },
       },
     );
