@@ -2,7 +2,7 @@
 // Filters are kept as the string query parameters GET /tickets takes, so a view opens as
 // a plain list request and can be written in a URL.
 import { z } from 'zod';
-import { isoDateTime } from './shared.ts';
+import { dbId, isoDateTime } from './shared.ts';
 import { listTicketsQuery } from './tickets.ts';
 
 export const VIEW_FILTER_KEYS = [
@@ -91,3 +91,31 @@ export const savedViewSchema = z.object({
 });
 export type SavedView = z.infer<typeof savedViewSchema>;
 export const viewListResponse = z.object({ items: z.array(savedViewSchema) });
+
+/**
+ * Counting stops here: past it the sidebar shows "10,000+". Nobody works a queue by its
+ * exact size at that depth, and an exact figure would cost a scan of every matching row on
+ * each refresh; counting a capped id list costs at most this many index entries.
+ */
+export const VIEW_COUNT_CAP = 10_000;
+
+export const viewCountsQuery = z
+  .object({
+    ids: z
+      .string()
+      .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^\d+$/, 'must be a view id').transform(Number).pipe(dbId)).min(1).max(VIEW_LIMITS.perOwner * 2))
+      .optional()
+      .describe('comma-separated view ids; all my views and the shared ones when left out'),
+  })
+  .strict();
+export type ViewCountsQuery = z.infer<typeof viewCountsQuery>;
+
+export const viewCountSchema = z.object({
+  id: z.number(),
+  count: z.number().nullable().describe('tickets the view lists for me, at most cap; null when the stored filters no longer make a valid list query'),
+  isCapped: z.boolean().describe('true: more than cap tickets'),
+});
+export type ViewCount = z.infer<typeof viewCountSchema>;
+export const viewCountsResponse = z.object({ cap: z.number(), items: z.array(viewCountSchema) });
+export type ViewCounts = z.infer<typeof viewCountsResponse>;

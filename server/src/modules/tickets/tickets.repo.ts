@@ -260,12 +260,30 @@ export interface KeysetPage {
   limit: number;
 }
 
+/** The ids of the tickets a list shows, in no order: the scope and the filters. */
+function filteredIds(db: Trx, scope: Scope, f: TicketFilters): any {
+  return applyFilters(db.selectFrom('tickets as t').select('t.id').where((eb) => scopeFilter(eb, scope)) as any, f);
+}
+
+/**
+ * How many tickets the list (or the search) pages through for these filters, counting at
+ * most `cap` + 1: the same id query the list runs, so the two cannot disagree.
+ */
+export async function countListedTickets(db: Trx, dialect: Dialect, scope: Scope, f: TicketFilters, search: SearchTerms | undefined, cap: number): Promise<number> {
+  const ids = search ? rankedIds(db, dialect, scope, f, search) : filteredIds(db, scope, f);
+  const row = await (db as any)
+    .selectFrom(ids.limit(cap + 1).as('c'))
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** A page in created/updated order, by keyset: deep pages cost what the first one does. */
 export function listTicketViews(db: Trx, scope: Scope, f: TicketFilters, page: KeysetPage) {
   const col = page.sort === 'sla_due_at' ? sql<string>`coalesce(t.sla_due_at, ${sql.lit(NO_SLA_DUE)})` : (`t.${page.sort}` as const);
   const dir = page.descending ? 'desc' : 'asc';
   // Deferred join: pick the page's ids on the narrow index first, then join names for those only.
-  let ids = applyFilters(db.selectFrom('tickets as t').select('t.id').where((eb) => scopeFilter(eb, scope)) as any, f) as any;
+  let ids = filteredIds(db, scope, f);
   if (page.after) {
     const { value, id } = page.after;
     // A row-value comparison is an index range; the OR form scanned every row before the cursor.
@@ -280,13 +298,25 @@ export function listTicketViews(db: Trx, scope: Scope, f: TicketFilters, page: K
  * with bm25; PostgreSQL: tsvector with ts_rank over French and English stems. Internal
  * notes only count for staff.
  */
-export function searchTicketViews(
-  db: Trx,
-  dialect: Dialect,
-  scope: Scope,
-  f: TicketFilters,
-  search: { query: string; includeInternal: boolean; offset: number; limit: number },
-) {
+export function searchTicketViews(db: Trx, dialect: Dialect, scope: Scope, f: TicketFilters, search: SearchTerms & { offset: number; limit: number }) {
+  // Deferred join: rank, filter and page on ids, then join names for the page only.
+  const ids = rankedIds(db, dialect, scope, f, search).orderBy(sql`r.score`, 'desc').orderBy('t.id', 'desc').limit(search.limit + 1).offset(search.offset);
+  return ticketView(db)
+    .innerJoin(ids.as('p'), 'p.id', 't.id')
+    .select(sql<number>`p.score`.as('rank'))
+    .orderBy(sql`p.score`, 'desc')
+    .orderBy('t.id', 'desc')
+    .execute();
+}
+
+export interface SearchTerms {
+  /** An FTS5 query (SQLite) or a tsquery (PostgreSQL). */
+  query: string;
+  includeInternal: boolean;
+}
+
+/** The matching ids the actor may see that pass the filters, with their score; unordered. */
+function rankedIds(db: Trx, dialect: Dialect, scope: Scope, f: TicketFilters, search: SearchTerms): any {
   const internal = search.includeInternal ? sql`` : sql` and e.is_internal = 0`;
   const matches =
     dialect === 'sqlite'
@@ -300,20 +330,12 @@ export function searchTicketViews(
               lateral (select to_tsquery('guichet_fr', ${search.query}) || to_tsquery('guichet_en', ${search.query}) as q) qq
               where e.body_vector @@ q${internal}
           ) m group by ticket_id)`;
-  // Deferred join: rank, filter and page on ids, then join names for the page only.
-  let ids = db
+  const ids = db
     .selectFrom('tickets as t')
     .innerJoin(matches.as('r') as any, 'r.ticket_id' as any, 't.id')
     .select(['t.id', sql<number>`r.score`.as('score')])
     .where((eb) => scopeFilter(eb, scope)) as any;
-  ids = applyFilters(ids, f);
-  ids = ids.orderBy(sql`r.score`, 'desc').orderBy('t.id', 'desc').limit(search.limit + 1).offset(search.offset);
-  return ticketView(db)
-    .innerJoin(ids.as('p'), 'p.id', 't.id')
-    .select(sql<number>`p.score`.as('rank'))
-    .orderBy(sql`p.score`, 'desc')
-    .orderBy('t.id', 'desc')
-    .execute();
+  return applyFilters(ids, f);
 }
 
 /**
@@ -321,7 +343,7 @@ export function searchTicketViews(
  * matches that the actor may see and that pass the filters (FTS5 walks matches newest
  * first and stops there). Exact whenever a term has fewer visible matches than that.
  */
-function sqliteMatches(db: Trx, scope: Scope, f: TicketFilters, search: { query: string; includeInternal: boolean }) {
+function sqliteMatches(db: Trx, scope: Scope, f: TicketFilters, search: SearchTerms) {
   let inTickets: any = db
     .selectFrom(sql`tickets_fts`.as('f') as any)
     .innerJoin('tickets as t', (j) => j.on(sql<boolean>`t.id = f.rowid`))

@@ -211,7 +211,7 @@ export async function getTimeline(deps: Deps, actor: Actor, id: number) {
   return { items: rows.map((r) => toTimelineEvent(r, staff)) };
 }
 
-async function filtersFor(deps: Deps, actor: Actor, q: ListTicketsQuery): Promise<repo.TicketFilters> {
+async function filtersFor(deps: Deps, actor: Actor, q: Omit<ListTicketsQuery, 'sort' | 'limit' | 'cursor'>): Promise<repo.TicketFilters> {
   const statuses = q.status?.flatMap((s) => (s === 'open' ? [...OPEN_STATUSES] : [s]));
   let groupIds: number[] | 'none' | undefined;
   if (q.groupId === 'none') groupIds = 'none';
@@ -245,15 +245,10 @@ export async function listTickets(deps: Deps, actor: Actor, q: ListTicketsQuery)
   const cursor = decodeCursor(q.cursor);
   const filters = await filtersFor(deps, actor, q);
   if (q.q) {
-    const query = deps.dialect === 'sqlite' ? toFtsQuery(q.q) : toTsQuery(q.q);
-    if (!query) return { items: [], nextCursor: null };
+    const search = searchTerms(deps, actor, q.q);
+    if (!search) return { items: [], nextCursor: null };
     const offset = cursor?.o ?? 0;
-    const rows = await repo.searchTicketViews(deps.db, deps.dialect, actor.scope, filters, {
-      query,
-      includeInternal: isStaff(actor.roles),
-      offset,
-      limit: q.limit,
-    });
+    const rows = await repo.searchTicketViews(deps.db, deps.dialect, actor.scope, filters, { ...search, offset, limit: q.limit });
     const items = rows.slice(0, q.limit).map(toTicket);
     return { items, nextCursor: rows.length > q.limit ? encodeCursor({ o: offset + q.limit }) : null };
   }
@@ -270,6 +265,23 @@ export async function listTickets(deps: Deps, actor: Actor, q: ListTicketsQuery)
     items: page.map(toTicket),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ v: last[sort] ?? repo.NO_SLA_DUE, i: last.id }) : null,
   };
+}
+
+/**
+ * How many tickets listTickets pages through for this query, counted up to `cap` + 1 (a
+ * result above `cap` means "more than cap"). Same filters, same SQL as the list.
+ */
+export async function countListedTickets(deps: Deps, actor: Actor, q: Omit<ListTicketsQuery, 'sort' | 'limit' | 'cursor'>, cap: number): Promise<number> {
+  const filters = await filtersFor(deps, actor, q);
+  const search = q.q === undefined ? undefined : searchTerms(deps, actor, q.q);
+  if (search === null) return 0;
+  return repo.countListedTickets(deps.db, deps.dialect, actor.scope, filters, search, cap);
+}
+
+/** The search box's text as the database's query; null when no word is left to search. */
+function searchTerms(deps: Deps, actor: Actor, text: string): repo.SearchTerms | null {
+  const query = deps.dialect === 'sqlite' ? toFtsQuery(text) : toTsQuery(text);
+  return query ? { query, includeInternal: isStaff(actor.roles) } : null;
 }
 
 /**

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../lib/deps.ts';
 import { actorOf } from '../../lib/access.ts';
 import { idParam } from '../../../../common/schemas/shared.ts';
-import { createViewBody, savedViewSchema, updateViewBody, viewListResponse } from '../../../../common/schemas/views.ts';
+import { createViewBody, savedViewSchema, updateViewBody, viewCountsQuery, viewCountsResponse, viewListResponse } from '../../../../common/schemas/views.ts';
 import * as views from './views.service.ts';
+import { countViews } from './view-counts.service.ts';
 
 export function viewsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -13,6 +14,15 @@ export function viewsRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/views',
       { config: { access: 'agent' }, schema: { tags, summary: 'My saved queue views, then the views shared with every agent', response: { 200: viewListResponse } } },
       async (request) => ({ items: await views.listViews(deps, actorOf(request)) }),
+    );
+
+    app.get(
+      '/views/counts',
+      {
+        config: { access: 'agent' },
+        schema: { tags, summary: 'How many tickets each of my views and the shared ones lists for me (capped: isCapped means more than cap)', querystring: viewCountsQuery, response: { 200: viewCountsResponse } },
+      },
+      async (request) => countViews(deps, actorOf(request), request.query.ids),
     );
 
     app.get(
