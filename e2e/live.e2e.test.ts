@@ -1,6 +1,7 @@
 // Live updates in the browser: presence and the collision warning on a ticket, new tickets
-// and replies appearing without reload, and (PostgreSQL) a change made through one Guichet
-// process reaching a browser connected to another.
+// and replies appearing without reload, what changed while the browser's WebSocket was down
+// shown once it is back, and (PostgreSQL) a change made through one Guichet process reaching
+// a browser connected to another, even when made while that process could not LISTEN.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,11 +10,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { startTestApp, testDb, type TestApp } from '../server/src/test/harness.ts';
 import { createPgDatabase, openTestDeps } from '../server/src/test/databases.ts';
+import { startPgGate } from '../server/src/test/pg-gate.ts';
 import { makeGroup, makeTicket, makeUser, uniq, type MadeUser } from '../server/src/test/factories.ts';
-import { launchBrowser, newContext, screenshot, signIn } from './browser.ts';
+import { callApiAs, launchBrowser, newContext, screenshot, signIn } from './browser.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -35,17 +37,6 @@ after(async () => {
   await app?.close();
 });
 
-/** Calls the API as a user, through the given server. */
-async function callApi(baseUrl: string, user: MadeUser, method: string, url: string, body?: unknown) {
-  const res = await fetch(baseUrl + '/api/v1' + url, {
-    method,
-    headers: { authorization: `Bearer ${user.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.ok(res.ok, `${method} ${url}: ${res.status} ${await res.clone().text()}`);
-  return res.json() as Promise<any>;
-}
-
 /** A page that has not reloaded since marked keeps the mark. */
 const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { liveMark: boolean }).liveMark = true));
 const isSamePage = (page: Page) => page.evaluate(() => (window as unknown as { liveMark?: boolean }).liveMark === true);
@@ -61,7 +52,7 @@ test('a ticket created through the API appears in the open queue without reload'
   await waitOnline(page);
   await markPage(page);
   const title = `Scanner offline in accounting ${uniq()}`;
-  await callApi(app.baseUrl, requester, 'POST', '/tickets', { title, description: 'It shows an error since this morning.' });
+  await callApiAs(app.baseUrl, requester.token, 'POST', '/tickets', { title, description: 'It shows an error since this morning.' });
   await page.getByRole('table').getByText(title).waitFor();
   assert.ok(await isSamePage(page), 'no reload');
   await context.close();
@@ -113,17 +104,50 @@ test('a reply appears in an open ticket without reload', async () => {
   await waitOnline(page);
   await markPage(page);
   const text = `It says the driver is missing ${uniq()}`;
-  await callApi(app.baseUrl, requester, 'POST', `/tickets/${tk.id}/replies`, { body: text });
+  await callApiAs(app.baseUrl, requester.token, 'POST', `/tickets/${tk.id}/replies`, { body: text });
   await page.getByRole('region', { name: 'Timeline' }).getByText(text).waitFor();
   assert.ok(await isSamePage(page), 'no reload');
   await context.close();
 });
 
-/** Two real Guichet processes on one PostgreSQL database, on their own ports. */
-async function startProcesses(databaseUrl: string, count: number) {
+test("a reply made while the browser's WebSocket was down appears once it is back, without reload", async () => {
+  const tk = await makeTicket(app.deps, { requesterId: requester.id, title: 'VPN drops every ten minutes' });
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  // The live socket goes through the test, which can cut it and hold the reconnection.
+  let gate = Promise.resolve();
+  const sockets: WebSocketRoute[] = [];
+  await page.routeWebSocket(/\/api\/v1\/live$/, async (ws) => {
+    await gate;
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+  await signIn(page, app.baseUrl, alice.email, alice.password);
+  await page.goto(`${app.baseUrl}/agent/tickets/${tk.id}`);
+  await page.getByRole('heading', { level: 1, name: /VPN drops every ten minutes/ }).waitFor();
+  await waitOnline(page);
+  await markPage(page);
+
+  let reopen!: () => void;
+  gate = new Promise((resolve) => (reopen = resolve));
+  const opened = sockets.length; // the last one is this page's (sign-in's went with its page)
+  await sockets[opened - 1].close({ code: 1012, reason: 'Service restart' });
+  await page.getByTitle('Offline: reload to see changes').waitFor();
+  const text = `It dropped again at 10:40 ${uniq()}`;
+  await callApiAs(app.baseUrl, requester.token, 'POST', `/tickets/${tk.id}/replies`, { body: text });
+  reopen();
+  await waitOnline(page);
+  await page.getByRole('region', { name: 'Timeline' }).getByText(text).waitFor();
+  assert.ok(await isSamePage(page), 'no reload');
+  assert.equal(sockets.length, opened + 1, 'one reconnection');
+  await context.close();
+});
+
+/** Real Guichet processes on one PostgreSQL database (a URL each), on their own ports. */
+async function startProcesses(databaseUrls: string[]) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-live-e2e-'));
   const nodes: { child: ChildProcess; baseUrl: string }[] = [];
-  for (let i = 0; i < count; i++) {
+  for (const databaseUrl of databaseUrls) {
     const port = await freePort();
     const child = spawn(process.execPath, ['bin/guichet.mjs', 'serve'], {
       cwd: root,
@@ -157,19 +181,20 @@ function freePort(): Promise<number> {
 }
 
 async function waitHealthy(baseUrl: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`guichet serve exited with ${child.exitCode}`);
     const ok = await fetch(baseUrl + '/healthz').then((r) => r.ok, () => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${baseUrl} did not become healthy in 30 s`);
+  throw new Error(`${baseUrl} did not become healthy in 60 s`);
 }
 
 if (testDb === 'postgres') {
-  test('two Guichet processes: a reply made through one appears live in a browser on the other', async () => {
+  test('two Guichet processes: a reply made through one appears live in a browser on the other, even while that one cannot LISTEN', async () => {
     const db = await createPgDatabase({ migrated: true, prefix: 'live_e2e' });
+    const gate = await startPgGate(db.url);
     const seedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-live-seed-'));
     const deps = openTestDeps({ dataDir: seedDir, databaseUrl: db.url, poolSize: 2 });
     let processes: Awaited<ReturnType<typeof startProcesses>> | undefined;
@@ -177,25 +202,39 @@ if (testDb === 'postgres') {
       const agent = await makeUser(deps, { roles: ['agent'], name: 'Alice Martin' });
       const user = await makeUser(deps, { name: 'Chloé Dubois' });
       const tk = await makeTicket(deps, { requesterId: user.id, title: 'Laptop will not boot' });
-      processes = await startProcesses(db.url, 2);
+      // B reaches the database through the gate, which can cut its LISTEN connection.
+      processes = await startProcesses([db.url, gate.url]);
       const [onA, onB] = processes.urls;
 
-      const context = await newContext(browser);
-      const page = await context.newPage();
-      await signIn(page, onB, agent.email, agent.password);
-      await page.goto(`${onB}/agent/tickets/${tk.id}`);
-      await page.getByRole('heading', { level: 1, name: /Laptop will not boot/ }).waitFor();
-      await waitOnline(page);
-      await markPage(page);
+      const [contextA, contextB] = await Promise.all([newContext(browser), newContext(browser)]);
+      const [pageA, pageB] = await Promise.all([contextA.newPage(), contextB.newPage()]);
+      for (const [page, baseUrl] of [[pageA, onA], [pageB, onB]] as const) {
+        await signIn(page, baseUrl, agent.email, agent.password);
+        await page.goto(`${baseUrl}/agent/tickets/${tk.id}`);
+        await page.getByRole('heading', { level: 1, name: /Laptop will not boot/ }).waitFor();
+        await waitOnline(page);
+      }
+      await markPage(pageB);
+      const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
       const text = `Tried a hard reset, still black screen ${uniq()}`;
-      await callApi(onA, user, 'POST', `/tickets/${tk.id}/replies`, { body: text });
-      await page.getByRole('region', { name: 'Timeline' }).getByText(text).waitFor();
-      assert.ok(await isSamePage(page), 'no reload');
-      await screenshot(page, 'live-two-processes');
-      await context.close();
+      await callApiAs(onA, user.token, 'POST', `/tickets/${tk.id}/replies`, { body: text });
+      await timeline(pageB).getByText(text).waitFor();
+      await screenshot(pageB, 'live-two-processes');
+
+      // B cannot LISTEN while the second reply is made (A's page showing it proves it was
+      // notified then): B's page gets it from the resync once B listens again.
+      const missed = `The fan spins but nothing on screen ${uniq()}`;
+      await gate.listenOutage(deps.db, async () => {
+        await callApiAs(onA, user.token, 'POST', `/tickets/${tk.id}/replies`, { body: missed });
+        await timeline(pageA).getByText(missed).waitFor();
+      });
+      await timeline(pageB).getByText(missed).waitFor();
+      assert.ok(await isSamePage(pageB), 'no reload');
+      await Promise.all([contextA.close(), contextB.close()]);
     } finally {
       await processes?.stop();
       await deps.dbHandle.close();
+      await gate.close();
       await db.drop();
       fs.rmSync(seedDir, { recursive: true, force: true });
     }

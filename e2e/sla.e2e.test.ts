@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../server/src/test/harness.ts';
 import { makeGroup, makeOrganisation, makeUser, uniq, type MadeUser } from '../server/src/test/factories.ts';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './browser.ts';
+import { callApiAs, describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -30,19 +30,9 @@ after(async () => {
   await app?.close();
 });
 
-async function callApi(method: string, url: string, body?: unknown) {
-  const res = await fetch(`${app.baseUrl}/api/v1${url}`, {
-    method,
-    headers: { authorization: `Bearer ${agent.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.ok(res.ok, `${method} ${url}: ${res.status} ${await res.clone().text()}`);
-  return res.json() as Promise<any>;
-}
-
 /** A ticket opened by the agent through the API, in the agent's group. */
 async function openTicket(title: string, impact: number, urgency: number) {
-  const t = await callApi('POST', '/tickets', { title, description: `${title}: reported by phone.`, requesterId: requester.id, impact, urgency, channel: 'phone', groupId: deskId });
+  const t = await callApiAs(app.baseUrl, agent.token, 'POST', '/tickets', { title, description: `${title}: reported by phone.`, requesterId: requester.id, impact, urgency, channel: 'phone', groupId: deskId });
   return { id: t.id as number, title: t.title as string };
 }
 
@@ -58,7 +48,7 @@ const badge = (m: Locator) => m.locator('.sla-badge').innerText();
 
 test('an agent opens a new ticket: both targets count down on the page, live, without refetching', async () => {
   p3 = await openTicket(`Label printer offline in the warehouse ${uniq()}`, 3, 3);
-  const api = await callApi('GET', `/tickets/${p3.id}`);
+  const api = await callApiAs(app.baseUrl, agent.token, 'GET', `/tickets/${p3.id}`);
   assert.equal(api.sla.policy.name, 'Standard');
   assert.equal(api.sla.firstResponse.targetMinutes, 120);
   assert.equal(api.sla.resolution.targetMinutes, 1440);
@@ -116,7 +106,7 @@ test('a reply meets the first response live; pending pauses the clock; back to w
   assert.match(await liveLine(resolution), /^Due in/);
 
   // A reply sent elsewhere (the API) reaches the page live: the first response is met.
-  await callApi('POST', `/tickets/${p3.id}/replies`, { body: 'We are looking at the printer now.' });
+  await callApiAs(app.baseUrl, agent.token, 'POST', `/tickets/${p3.id}/replies`, { body: 'We are looking at the printer now.' });
   await tone(page, 'firstResponse', 'met');
   assert.match(await liveLine(metric(page, 'First response')), /^Met at (\d+ \w+, )?\d\d:\d\d \(in time\)$/);
   assert.equal(await badge(metric(page, 'First response')), 'Met');
@@ -127,7 +117,7 @@ test('a reply meets the first response live; pending pauses the clock; back to w
   assert.equal(await badge(resolution), 'Paused');
   assert.match(await liveLine(resolution), /^Paused since (\d+ \w+, )?\d\d:\d\d · 23 hours \d+ minutes left$/);
   assert.equal(await badge(metric(page, 'First response')), 'Met');
-  const paused = await callApi('GET', `/tickets/${p3.id}`);
+  const paused = await callApiAs(app.baseUrl, agent.token, 'GET', `/tickets/${p3.id}`);
   assert.equal(paused.sla.paused, true);
   assert.equal(paused.slaDueAt, null);
   const violations = await seriousA11yViolations(page);
