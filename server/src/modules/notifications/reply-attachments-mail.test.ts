@@ -5,10 +5,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { client } from '../../test/harness.ts';
 import { assertProblem } from '../../test/assertions.ts';
 import { makeGroup, makeUser, uniq, type MadeUser } from '../../test/factories.ts';
 import { blobPath } from '../attachments/attachment-store.ts';
+import { processPendingInbound } from '../email/inbound.service.ts';
 import type { SinkMessage } from '../../test/smtp-sink.ts';
 import { PUBLIC_URL, aboutTicket, addressesOf, startMailTestApp, type MailTestApp } from './mail-test-kit.ts';
 
@@ -103,6 +105,31 @@ test("an agent's reply mail carries its two files, bytes and names intact, to th
   );
   mail.attachments.forEach((a, i) => assert.ok(a.content.equals(files[i].content), `${files[i].name}: bytes differ`));
   assert.doesNotMatch(mail.text ?? '', /too large/);
+});
+
+test('an agent answering by mail with a file: the requester\'s mail carries it', async () => {
+  const box = await api.post('/api/v1/email/mailboxes', { name: 'Help Desk', address: `help-${uniq()}@desk.example.test` }, { token: admin.token });
+  assert.equal(box.status, 201, JSON.stringify(box.body));
+  const ticket = await openTicket();
+  const file = { name: 'procédure.pdf', content: pdf(), type: 'application/pdf' };
+  const text = `See the procedure attached ${uniq()}`;
+  const raw = await new MailComposer({
+    from: `Sam Agent <${agent.email}>`,
+    to: box.body.address,
+    subject: `Re: [#${ticket.number}] Bank statement`,
+    text,
+    attachments: [{ filename: file.name, content: file.content, contentType: file.type }],
+  })
+    .compile()
+    .build();
+  const r = await api.post(`/api/v1/email/inbound?mailboxId=${box.body.id}`, undefined, { token: admin.token, headers: { 'content-type': 'message/rfc822' }, raw });
+  assert.equal(r.status, 202, JSON.stringify(r.body));
+  await processPendingInbound(m.t.deps);
+
+  const mail = replyMail(await mailsOf(ticket.number, 2), text);
+  assert.deepEqual(addressesOf(mail.to), [requester.email]);
+  assert.deepEqual(mail.attachments.map((a) => a.filename), [file.name]);
+  assert.ok(mail.attachments[0].content.equals(file.content));
 });
 
 test("an internal note's files never go out; a public reply cannot name them", async () => {
