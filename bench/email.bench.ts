@@ -25,6 +25,8 @@ import { systemClock } from '../server/src/lib/clock.ts';
 import { createLiveBus } from '../server/src/lib/live-bus.ts';
 import { processPendingInbound } from '../server/src/modules/email/inbound.service.ts';
 import { pollMailbox } from '../server/src/modules/email/imap-poller.ts';
+import { IMAP_PASSWORD_CONTEXT } from '../server/src/modules/email/mailboxes.service.ts';
+import { secretBoxOf } from '../server/src/lib/secret-key.ts';
 import { appendMessages } from '../server/src/test/imap.ts';
 import { machineFacts } from './machine.ts';
 import { startCli, type RunningCli } from '../server/src/cli/test-support.ts';
@@ -254,7 +256,7 @@ async function measureImap(opts: ReturnType<typeof options>, deps: Deps) {
     const before = await lastInboundId(deps);
     const box = await deps.db
       .insertInto('mailboxes')
-      .values({ name: 'Bench IMAP', address: `imap-bench-${Date.now()}@helpdesk.test`, imap_host: imap.host, imap_port: imap.port, imap_tls: 0, imap_user: account.user, imap_password: account.password, imap_folder: 'INBOX', processed_action: 'move', processed_folder: 'Processed', poll_seconds: 60, is_active: 1, created_at: at, updated_at: at })
+      .values({ name: 'Bench IMAP', address: `imap-bench-${Date.now()}@helpdesk.test`, imap_host: imap.host, imap_port: imap.port, imap_tls: 0, imap_user: account.user, imap_password: (await secretBoxOf(deps.config)).seal(account.password, IMAP_PASSWORD_CONTEXT), imap_folder: 'INBOX', processed_action: 'move', processed_folder: 'Processed', poll_seconds: 60, is_active: 1, created_at: at, updated_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
     const cpu0 = process.cpuUsage();

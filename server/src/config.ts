@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseKeyText, SecretBox } from './lib/secret-box.ts';
 
 /** The built web app (npm run build), served at /. */
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -42,6 +43,11 @@ const envSchema = z.object({
   GUICHET_MAIL_SENDER_LIMIT: z.coerce.number().int().min(0).default(30),
   GUICHET_MAIL_ATTACH_MAX_BYTES: z.coerce.number().int().min(0).default(10 * 1024 * 1024),
   GUICHET_PROBLEM_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  // The value itself never appears in the error.
+  GUICHET_SECRET_KEY: z
+    .string()
+    .refine((v) => parseKeyText(v) !== null, 'must be 32 random bytes written as base64 (44 characters) or hex (64 characters), e.g. the output of "openssl rand -base64 32"')
+    .optional(),
 });
 
 export type Config = {
@@ -63,6 +69,8 @@ export type Config = {
   publicUrl: string;
   /** Recurring-incident detection looks at incidents created in the last this many days. */
   problemWindowDays: number;
+  /** GUICHET_SECRET_KEY, when set; otherwise the key file in dataDir (lib/secret-key.ts). */
+  secretKey?: SecretBox;
   mail: {
     /** The built-in SMTP listener, when a port is set. */
     smtpPort?: number;
@@ -106,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: e.GUICHET_JOBS,
     webDist: path.resolve(e.GUICHET_WEB_DIST),
     problemWindowDays: e.GUICHET_PROBLEM_WINDOW_DAYS,
+    secretKey: e.GUICHET_SECRET_KEY ? new SecretBox(parseKeyText(e.GUICHET_SECRET_KEY)!) : undefined,
     publicUrl: (e.GUICHET_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     mail: {
       smtpPort: e.GUICHET_SMTP_PORT,

@@ -19,6 +19,8 @@ import { oncallJobs } from './modules/oncall/oncall.jobs.ts';
 import { slaJobs } from './modules/sla/sla.jobs.ts';
 import { problemJobs } from './modules/problems/problems.jobs.ts';
 import { startSmtpListener, type SmtpListener } from './modules/email/smtp-listener.ts';
+import { sealStoredPasswords } from './modules/email/mailboxes.service.ts';
+import { loadSecretKey } from './lib/secret-key.ts';
 
 type JobSet = { handlers: Record<string, JobHandler>; recurring: RecurringJob[] };
 
@@ -34,6 +36,22 @@ export function jobHandlers(): JobSet {
     handlers: Object.assign({}, ...sets.map((s) => s.handlers)),
     recurring: sets.flatMap((s) => s.recurring),
   };
+}
+
+/** Loads (or creates) the secret key, then seals any IMAP password still in clear text. */
+async function useSecretKey(deps: Deps): Promise<void> {
+  const key = await loadSecretKey(deps.config);
+  const { logger } = deps;
+  if (key.created) logger.info(`secret key created in ${key.source}: keep a copy apart from database backups; other processes on this database need the same one`);
+  if (key.warning) logger.warn(key.warning);
+  const { sealed, otherKey } = await sealStoredPasswords(deps);
+  if (sealed) logger.info(`${sealed} mailbox IMAP password(s) stored in clear text were encrypted`);
+  if (otherKey) {
+    logger.warn(
+      `${otherKey} mailbox IMAP password(s) were encrypted with another secret key than this server's (${key.source}, key id ${key.box.keyId}): ` +
+        'those mailboxes cannot be polled until their password is entered again or the original key is restored',
+    );
+  }
 }
 
 export interface RunningServer {
@@ -54,6 +72,10 @@ export async function serve(config: Config, opts: { handleSignals?: boolean } = 
   });
   for (const name of applied) logger.info({ migration: name }, 'migration applied');
   const deps: Deps = { config, db: dbHandle.db, dialect: dbHandle.dialect, dbHandle, clock: systemClock, logger, live: createLiveBus(dbHandle, logger, { databaseUrl: config.databaseUrl }) };
+  await useSecretKey(deps).catch(async (err) => {
+    await dbHandle.close();
+    throw err;
+  });
 
   const app = await buildApp(deps);
   const where = dbHandle.dialect === 'sqlite' ? `SQLite ${dbHandle.sqlitePath}` : 'PostgreSQL';

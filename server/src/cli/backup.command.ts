@@ -16,6 +16,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { loadConfig, type Config } from '../config.ts';
 import { attachmentsRoot } from '../modules/attachments/attachment-store.ts';
+import { keyFilePath } from '../lib/secret-key.ts';
 import { CliError, requireString, type Command } from './args.ts';
 import { connectionForTool, findPgTool, redactUrl, runTool, shellQuote } from './pg-tools.ts';
 
@@ -60,6 +61,26 @@ function attachmentsNote(config: Config, verb: 'copy' | 'restore'): string | und
   return hasFiles ? `Note: attachment files are not in the database; ${verb} ${dir} as well.` : undefined;
 }
 
+/**
+ * Mailbox IMAP passwords are encrypted with the server's secret key, which no backup holds.
+ * A backup says so once there is a key (the server has started); a restore always does.
+ */
+function secretKeyNote(config: Config, verb: 'copy' | 'restore'): string | undefined {
+  const file = keyFilePath(config.dataDir);
+  if (verb === 'restore') {
+    const where = config.secretKey ? 'GUICHET_SECRET_KEY' : `GUICHET_SECRET_KEY, or the file ${file}`;
+    return `Note: mailbox IMAP passwords are encrypted; this server reads them only with the secret key of the server that made the backup (${where}). Put it in place before starting, or enter the passwords again.`;
+  }
+  const where = config.secretKey ? 'GUICHET_SECRET_KEY' : fs.existsSync(file) ? file : undefined;
+  if (!where) return undefined;
+  return `Note: mailbox IMAP passwords in the backup are encrypted with the secret key (${where}), which is not in it; keep a copy of that key apart from the backup, or the passwords must be entered again after a restore.`;
+}
+
+/** What a backup or a restore leaves for the admin to do, on stderr. */
+function printNotes(config: Config, verb: 'copy' | 'restore'): void {
+  for (const note of [attachmentsNote(config, verb), secretKeyNote(config, verb)]) if (note) console.error(note);
+}
+
 async function backupSqlite(config: Config, out: string): Promise<void> {
   const src = sqlitePath(config);
   if (!fs.existsSync(src)) throw new CliError(`There is no database at ${src} (is GUICHET_DATA right?).`);
@@ -84,8 +105,7 @@ async function backupSqlite(config: Config, out: string): Promise<void> {
   }
   fs.renameSync(tmp, out);
   console.log(`Backed up ${src} to ${out} (${humanSize(fs.statSync(out).size)}; ${summary}).`);
-  const note = attachmentsNote(config, 'copy');
-  if (note) console.error(note);
+  printNotes(config, 'copy');
 }
 
 async function backupPostgres(config: Config, out: string): Promise<void> {
@@ -105,8 +125,7 @@ async function backupPostgres(config: Config, out: string): Promise<void> {
   }
   fs.renameSync(tmp, out);
   console.log(`Backed up ${redactUrl(config.databaseUrl!)} to ${out} (${humanSize(fs.statSync(out).size)}).`);
-  const note = attachmentsNote(config, 'copy');
-  if (note) console.error(note);
+  printNotes(config, 'copy');
 }
 
 export const backupCommand: Command = {
@@ -205,8 +224,7 @@ async function restoreSqlite(config: Config, file: string): Promise<void> {
   fs.renameSync(staging, target);
   console.log(`Restored ${file} into ${target} (${summary}).`);
   if (kept) console.log(`The previous database was kept as ${kept}.`);
-  const note = attachmentsNote(config, 'restore');
-  if (note) console.error(note);
+  printNotes(config, 'restore');
 }
 
 async function otherPgConnections(databaseUrl: string): Promise<number> {
@@ -241,8 +259,7 @@ async function restorePostgres(config: Config, file: string, force: boolean): Pr
   const code = await runTool(pgRestore, ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--dbname', url, file], env);
   if (code !== 0) throw new CliError(`pg_restore failed (exit code ${code}); the database was left unchanged.`);
   console.log(`Restored ${file} into ${redactUrl(config.databaseUrl!)}.`);
-  const note = attachmentsNote(config, 'restore');
-  if (note) console.error(note);
+  printNotes(config, 'restore');
 }
 
 export const restoreCommand: Command = {

@@ -9,6 +9,7 @@ import SQLite from 'better-sqlite3';
 import { systemActor } from '../lib/actor.ts';
 import { actorFromToken, forgetCachedActors } from '../modules/auth/auth.service.ts';
 import { createTicket } from '../modules/tickets/tickets.service.ts';
+import { keyFilePath, loadKeyFile } from '../lib/secret-key.ts';
 import { expectExit, freshTarget, runCli, startCli, testDb, type Target } from './test-support.ts';
 
 const targets: Target[] = [];
@@ -194,9 +195,11 @@ test('backup while the database is in use, restore into a fresh place: users and
   assert.equal(before.tickets.length, 1);
 
   const backupFile = path.join(source.dataDir, '..', testDb === 'sqlite' ? 'backup.sqlite' : 'backup.dump');
-  // `deps` keeps a connection open, as a running server would.
+  // `deps` keeps a connection open, as a running server would; its start made the key file.
+  await loadKeyFile(source.dataDir);
   const made = expectExit(await runCli(['backup', '--out', backupFile], { env: source.env }), 0);
   assert.match(made.stdout, /Backed up .* to /);
+  assert.ok(made.stderr.includes(`IMAP passwords in the backup are encrypted with the secret key (${keyFilePath(source.dataDir)}), which is not in it`), made.stderr);
   assert.ok(fs.statSync(backupFile).size > 0);
   const again = expectExit(await runCli(['backup', '--out', backupFile], { env: source.env }), 1);
   assert.match(again.stderr, /already exists/);
@@ -207,6 +210,7 @@ test('backup while the database is in use, restore into a fresh place: users and
   const dest = await target();
   const restored = expectExit(await runCli(['restore', backupFile], { env: dest.env }), 0);
   assert.match(restored.stdout, /Restored /);
+  assert.ok(restored.stderr.includes(`the secret key of the server that made the backup (GUICHET_SECRET_KEY, or the file ${keyFilePath(dest.dataDir)})`), restored.stderr);
   assert.deepEqual(await counts(dest), before);
 });
 

@@ -9,6 +9,8 @@ import { appendMessage, appendMessages, imapTestAccount, listFolder, type ImapTe
 import { startJobRunner } from '../../lib/jobs.ts';
 import { processPendingInbound, receiveMessage } from './inbound.service.ts';
 import { DONE_KEYWORD, imapJobs, pollDueMailboxes, pollMailbox } from './imap-poller.ts';
+import { IMAP_PASSWORD_CONTEXT } from './mailboxes.service.ts';
+import { secretBoxOf } from '../../lib/secret-key.ts';
 
 let offsetMs = 0; // moves the app's clock forward for the poll_seconds test
 const clock = { now: () => new Date(Date.now() + offsetMs) };
@@ -55,6 +57,7 @@ type MailboxOptions = { action?: 'move' | 'flag'; folder?: string; processedFold
 async function makeMailbox(account: ImapTestAccount, o: MailboxOptions = {}) {
   const at = new Date().toISOString();
   const address = `help-${uniq()}@example.test`;
+  const secrets = await secretBoxOf(t.deps.config);
   const row = await t.deps.db
     .insertInto('mailboxes')
     .values({
@@ -64,7 +67,7 @@ async function makeMailbox(account: ImapTestAccount, o: MailboxOptions = {}) {
       imap_port: o.port ?? account.port,
       imap_tls: 0,
       imap_user: account.user,
-      imap_password: o.password ?? account.password,
+      imap_password: secrets.seal(o.password ?? account.password, IMAP_PASSWORD_CONTEXT),
       imap_folder: o.folder ?? 'INBOX',
       processed_action: o.action ?? 'move',
       processed_folder: o.processedFolder ?? 'Processed',

@@ -19,6 +19,9 @@ import type { JobHandler, RecurringJob } from '../../lib/jobs.ts';
 import { isoNow } from '../../lib/clock.ts';
 import { NotFound, Unprocessable } from '../../lib/errors.ts';
 import { receiveMessage } from './inbound.service.ts';
+import { IMAP_PASSWORD_CONTEXT } from './mailboxes.service.ts';
+import { isSealed, SecretOpenError } from '../../lib/secret-box.ts';
+import { secretBoxOf } from '../../lib/secret-key.ts';
 import { findPollableMailbox, listImapMailboxes, recordPoll, type PollableMailboxRow } from './imap-poller.repo.ts';
 
 export const DONE_KEYWORD = '$GuichetDone';
@@ -60,12 +63,19 @@ export async function pollMailbox(deps: Deps, mailboxId: number, opts: { limit?:
   if (!hasImap(box)) throw new Unprocessable(`Mailbox ${mailboxId} (${box.address}) has no IMAP settings to poll.`);
   const result: PollResult = { mailboxId, stored: 0, duplicates: 0, failed: 0, tooLarge: 0, remaining: 0, error: null };
   const startedAt = isoNow(deps.clock);
+  const password = await openPassword(deps, box.imap_password);
+  if (password instanceof PollError) {
+    result.error = password.message;
+    deps.logger.warn({ mailboxId, error: result.error }, 'IMAP poll not attempted');
+    await recordPoll(deps.db, mailboxId, startedAt, result.error);
+    return result;
+  }
   const problems: string[] = [];
   const client = new ImapFlow({
     host: box.imap_host,
     port: box.imap_port ?? (box.imap_tls ? 993 : 143),
     secure: box.imap_tls === 1, // otherwise STARTTLS when offered; certificates are verified
-    auth: { user: box.imap_user, pass: box.imap_password },
+    auth: { user: box.imap_user, pass: password },
     logger: false,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
@@ -130,6 +140,20 @@ async function pollFolder(deps: Deps, client: ImapFlow, box: MailboxSettings, li
     }
   } finally {
     lock.release();
+  }
+}
+
+/** The password in clear, or why it cannot be had (wrong key, damaged value). */
+async function openPassword(deps: Deps, stored: string): Promise<string | PollError> {
+  // Clear text written by a process older than encryption at rest: sealed at the next start.
+  if (!isSealed(stored)) return stored;
+  const secrets = await secretBoxOf(deps.config);
+  try {
+    return secrets.open(stored, IMAP_PASSWORD_CONTEXT);
+  } catch (err) {
+    if (!(err instanceof SecretOpenError)) throw err;
+    const sameKey = err.reason === 'other-key' ? ', or give this server the secret key of the server that saved it (GUICHET_SECRET_KEY or secret.key)' : '';
+    return new PollError(`The stored IMAP password cannot be decrypted with this server's secret key (${err.message}); enter the password again${sameKey}.`);
   }
 }
 

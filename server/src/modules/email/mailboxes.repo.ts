@@ -45,3 +45,14 @@ export async function activeMailboxesByAddress(deps: Deps): Promise<Map<string, 
 export function forgetActiveMailboxes(deps: Deps): void {
   activeCache.delete(deps);
 }
+
+/** Every stored IMAP password (sealed or legacy clear text), for sealing at start. */
+export function listStoredPasswords(db: Trx) {
+  return db.selectFrom('mailboxes').select(['id', 'imap_password']).where('imap_password', 'is not', null).orderBy('id').execute();
+}
+
+/** Replaces a password only if it is still `from`: another process sealing it first wins. */
+export async function replaceStoredPassword(db: Trx, id: number, from: string, to: string): Promise<boolean> {
+  const r = await db.updateTable('mailboxes').set({ imap_password: to }).where('id', '=', id).where('imap_password', '=', from).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -7,6 +7,8 @@ import { isoNow } from '../../lib/clock.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { Conflict, NotFound, Unprocessable } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
+import { secretBoxOf } from '../../lib/secret-key.ts';
+import { isSealed, sealedKeyId, type SecretBox } from '../../lib/secret-box.ts';
 import type { Trx } from '../../db/db.ts';
 import type { MailboxesTable } from '../../db/schema.ts';
 import * as repo from './mailboxes.repo.ts';
@@ -53,7 +55,10 @@ async function mailboxOrThrow(db: Trx, id: number) {
 
 type Columns = Partial<Omit<MailboxesTable, 'id' | 'created_at'>>;
 
-async function columnsOf(trx: Trx, input: UpdateMailboxInput, current?: repo.MailboxRow): Promise<Columns> {
+/** What a sealed IMAP password is bound to: the value cannot be reused in another column. */
+export const IMAP_PASSWORD_CONTEXT = 'mailboxes.imap_password';
+
+async function columnsOf(trx: Trx, secrets: SecretBox, input: UpdateMailboxInput, current?: repo.MailboxRow): Promise<Columns> {
   const cols: Columns = {};
   if (input.name !== undefined) cols.name = input.name;
   if (input.address !== undefined) {
@@ -64,7 +69,8 @@ async function columnsOf(trx: Trx, input: UpdateMailboxInput, current?: repo.Mai
   if (input.imap === null) Object.assign(cols, { imap_host: null, imap_port: null, imap_user: null, imap_password: null });
   else if (input.imap) {
     const i = input.imap;
-    const password = i.password ?? (current?.imap_host !== null ? current?.imap_password : null) ?? null;
+    // A new password is sealed; otherwise the stored one is kept as it is.
+    const password = (i.password !== undefined ? secrets.seal(i.password, IMAP_PASSWORD_CONTEXT) : undefined) ?? (current?.imap_host !== null ? current?.imap_password : null) ?? null;
     if (password === null) throw new Unprocessable('IMAP needs a password for its user.');
     Object.assign(cols, {
       imap_host: i.host,
@@ -100,10 +106,11 @@ function duplicateAddress(err: unknown, address: string | undefined): never {
 
 export async function createMailbox(deps: Deps, actor: Actor, input: CreateMailboxInput): Promise<Mailbox> {
   const at = isoNow(deps.clock);
+  const secrets = await secretBoxOf(deps.config);
   const id = await deps.db
     .transaction()
     .execute(async (trx) => {
-      const cols = await columnsOf(trx, input);
+      const cols = await columnsOf(trx, secrets, input);
       const row = await trx
         .insertInto('mailboxes')
         .values({ name: input.name, address: input.address, imap_tls: 1, imap_folder: 'INBOX', processed_action: 'move', processed_folder: 'Processed', poll_seconds: 60, is_active: 1, ...cols, created_at: at, updated_at: at })
@@ -119,11 +126,12 @@ export async function createMailbox(deps: Deps, actor: Actor, input: CreateMailb
 
 export async function updateMailbox(deps: Deps, actor: Actor, id: number, input: UpdateMailboxInput): Promise<Mailbox> {
   const at = isoNow(deps.clock);
+  const secrets = await secretBoxOf(deps.config);
   await deps.db
     .transaction()
     .execute(async (trx) => {
       const current = await mailboxOrThrow(trx, id);
-      const cols = await columnsOf(trx, input, current);
+      const cols = await columnsOf(trx, secrets, input, current);
       await trx.updateTable('mailboxes').set({ ...cols, updated_at: at }).where('id', '=', id).execute();
       const { imap_password: _secret, ...changed } = cols;
       await recordAudit(trx, actor, at, { action: 'mailbox.update', entityType: 'mailbox', entityId: id, data: { changed: Object.keys(changed) } });
@@ -142,4 +150,32 @@ export async function deleteMailbox(deps: Deps, actor: Actor, id: number): Promi
     await recordAudit(trx, actor, at, { action: 'mailbox.delete', entityType: 'mailbox', entityId: id, data: { address: current.address } });
   });
   repo.forgetActiveMailboxes(deps);
+}
+
+export interface SealedAtStart {
+  /** Legacy clear-text passwords sealed now. */
+  sealed: number;
+  /** Stored passwords sealed with another key: their mailboxes cannot be polled. */
+  otherKey: number;
+}
+
+/**
+ * Seals the IMAP passwords still stored in clear text (written before encryption at rest),
+ * in one transaction; sealed values are recognised by their prefix, so it runs at every
+ * start. Also counts passwords this server's key cannot open, so that the start can say so.
+ */
+export async function sealStoredPasswords(deps: Deps): Promise<SealedAtStart> {
+  const secrets = await secretBoxOf(deps.config);
+  return deps.db.transaction().execute(async (trx) => {
+    const result: SealedAtStart = { sealed: 0, otherKey: 0 };
+    for (const row of await repo.listStoredPasswords(trx)) {
+      const stored = row.imap_password!;
+      if (isSealed(stored)) {
+        if (sealedKeyId(stored) !== secrets.keyId) result.otherKey++;
+        continue;
+      }
+      if (await repo.replaceStoredPassword(trx, row.id, stored, secrets.seal(stored, IMAP_PASSWORD_CONTEXT))) result.sealed++;
+    }
+    return result;
+  });
 }
