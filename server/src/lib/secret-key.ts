@@ -48,7 +48,7 @@ export async function loadKeyFile(dataDir: string): Promise<LoadedKey> {
     await fs.link(tmp, file);
     return { box, source, created: true };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`Cannot create the secret key file ${file}: ${(err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`Cannot create the secret key file ${file} (${(err as Error).message}); make the data folder writable, or set GUICHET_SECRET_KEY.`);
     const winner = await readKeyFile(file);
     if (!winner) throw new Error(`The secret key file ${file} appeared but cannot be read.`);
     return { box: winner.box, source, created: false, warning: winner.warning };

@@ -8,7 +8,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { Conflict, NotFound, Unprocessable } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { secretBoxOf } from '../../lib/secret-key.ts';
-import { isSealed, sealedKeyId, type SecretBox } from '../../lib/secret-box.ts';
+import { isSealed, sealedKeyId } from '../../lib/secret-box.ts';
 import type { Trx } from '../../db/db.ts';
 import type { MailboxesTable } from '../../db/schema.ts';
 import * as repo from './mailboxes.repo.ts';
@@ -58,7 +58,13 @@ type Columns = Partial<Omit<MailboxesTable, 'id' | 'created_at'>>;
 /** What a sealed IMAP password is bound to: the value cannot be reused in another column. */
 export const IMAP_PASSWORD_CONTEXT = 'mailboxes.imap_password';
 
-async function columnsOf(trx: Trx, secrets: SecretBox, input: UpdateMailboxInput, current?: repo.MailboxRow): Promise<Columns> {
+/** The new IMAP password of a create or update, sealed; undefined when none was given. */
+async function sealedPasswordOf(deps: Deps, input: UpdateMailboxInput): Promise<string | undefined> {
+  const password = input.imap?.password;
+  return password === undefined ? undefined : (await secretBoxOf(deps.config)).seal(password, IMAP_PASSWORD_CONTEXT);
+}
+
+async function columnsOf(trx: Trx, input: UpdateMailboxInput, sealedPassword: string | undefined, current?: repo.MailboxRow): Promise<Columns> {
   const cols: Columns = {};
   if (input.name !== undefined) cols.name = input.name;
   if (input.address !== undefined) {
@@ -69,8 +75,8 @@ async function columnsOf(trx: Trx, secrets: SecretBox, input: UpdateMailboxInput
   if (input.imap === null) Object.assign(cols, { imap_host: null, imap_port: null, imap_user: null, imap_password: null });
   else if (input.imap) {
     const i = input.imap;
-    // A new password is sealed; otherwise the stored one is kept as it is.
-    const password = (i.password !== undefined ? secrets.seal(i.password, IMAP_PASSWORD_CONTEXT) : undefined) ?? (current?.imap_host !== null ? current?.imap_password : null) ?? null;
+    // Without a new password, the stored (sealed) one is kept as it is.
+    const password = sealedPassword ?? (current?.imap_host !== null ? current?.imap_password : null) ?? null;
     if (password === null) throw new Unprocessable('IMAP needs a password for its user.');
     Object.assign(cols, {
       imap_host: i.host,
@@ -106,11 +112,11 @@ function duplicateAddress(err: unknown, address: string | undefined): never {
 
 export async function createMailbox(deps: Deps, actor: Actor, input: CreateMailboxInput): Promise<Mailbox> {
   const at = isoNow(deps.clock);
-  const secrets = await secretBoxOf(deps.config);
+  const sealedPassword = await sealedPasswordOf(deps, input);
   const id = await deps.db
     .transaction()
     .execute(async (trx) => {
-      const cols = await columnsOf(trx, secrets, input);
+      const cols = await columnsOf(trx, input, sealedPassword);
       const row = await trx
         .insertInto('mailboxes')
         .values({ name: input.name, address: input.address, imap_tls: 1, imap_folder: 'INBOX', processed_action: 'move', processed_folder: 'Processed', poll_seconds: 60, is_active: 1, ...cols, created_at: at, updated_at: at })
@@ -126,12 +132,12 @@ export async function createMailbox(deps: Deps, actor: Actor, input: CreateMailb
 
 export async function updateMailbox(deps: Deps, actor: Actor, id: number, input: UpdateMailboxInput): Promise<Mailbox> {
   const at = isoNow(deps.clock);
-  const secrets = await secretBoxOf(deps.config);
+  const sealedPassword = await sealedPasswordOf(deps, input);
   await deps.db
     .transaction()
     .execute(async (trx) => {
       const current = await mailboxOrThrow(trx, id);
-      const cols = await columnsOf(trx, secrets, input, current);
+      const cols = await columnsOf(trx, input, sealedPassword, current);
       await trx.updateTable('mailboxes').set({ ...cols, updated_at: at }).where('id', '=', id).execute();
       const { imap_password: _secret, ...changed } = cols;
       await recordAudit(trx, actor, at, { action: 'mailbox.update', entityType: 'mailbox', entityId: id, data: { changed: Object.keys(changed) } });
