@@ -151,11 +151,11 @@ describe('every error is application/problem+json', () => {
   });
 
   test('a number out of range: 400 naming it', async () => {
-    for (const impact of [9, 0, -1, 2.5]) {
-      const r = await openTicket({ impact });
-      assertProblem(r, 400, { detail: /\bimpact\b/ });
+    for (const urgency of [9, 0, -1, 2.5]) {
+      const r = await openTicket({ urgency });
+      assertProblem(r, 400, { detail: /\burgency\b/ });
     }
-    assert.equal((await openTicket({ impact: 4 })).status, 201, 'the edge of the range is accepted');
+    assert.equal((await openTicket({ urgency: 4 })).status, 201, 'the edge of the range is accepted');
   });
 
   test('a body over GUICHET_BODY_LIMIT: 413; just under it: accepted', async () => {

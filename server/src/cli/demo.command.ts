@@ -118,7 +118,7 @@ async function perform(deps: Deps, plan: TicketPlan, action: Action, ctx: { tick
       };
       const ticket =
         action.via === 'portal'
-          ? await createTicket(deps, requester, { ...base, channel: 'portal' })
+          ? await createTicket(deps, requester, { ...base, impact: undefined }) // requesters give the urgency only
           : action.via === 'email'
             ? await createTicket(deps, systemActor(), { ...base, channel: 'email', requesterId: requester.userId })
             : await createTicket(deps, actor(action.agent!), { ...base, channel: 'phone', requesterId: requester.userId, assigneeId: actor(action.agent!).userId });

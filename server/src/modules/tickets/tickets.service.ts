@@ -104,6 +104,11 @@ export async function openTicketIn(trx: Trx, deps: Deps, actor: Actor, input: Cr
   if (!staff && (input.requester || input.requesterId || input.groupId || input.assigneeId)) {
     throw new Forbidden('A requester opens tickets for themselves; requester, group and assignee are set by the support team.');
   }
+  // A requester says how urgent it is for them; the support team judges the impact (and with
+  // it a P1 that pages whoever is on call), and the channel is where the request came from.
+  if (!staff && (input.impact !== undefined || input.channel !== undefined)) {
+    throw new Forbidden('A requester may give the urgency; impact and channel are set by the support team.');
+  }
   const requester = staff ? await requesterFor(trx, input, at) : { id: actor.userId, organisationId: actor.organisationId, created: false };
   if (staff && !scopeAllows(actor.scope, requester.organisationId)) {
     throw new Forbidden('This requester belongs to an organisation you do not serve.');

@@ -79,6 +79,20 @@ describe('creating tickets', () => {
     }
   });
 
+  test('a requester may give the urgency and the type, never the impact or the channel', async () => {
+    for (const extra of [{ impact: 1 }, { channel: 'phone' }]) {
+      const r = await open(requester.token, extra);
+      assert.equal(r.status, 403, JSON.stringify(extra));
+      assert.match(r.body.detail, /impact and channel are set by the support team/);
+    }
+    const r = await open(requester.token, { urgency: 1, type: 'service_request' });
+    assert.equal(r.status, 201);
+    assert.equal(r.body.urgency, 1);
+    assert.equal(r.body.impact, 3);
+    assert.equal(r.body.type, 'service_request');
+    assert.equal(r.body.channel, 'portal');
+  });
+
   test('staff must name a requester', async () => {
     const r = await open(agent.token);
     assert.equal(r.status, 422);
