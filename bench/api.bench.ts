@@ -25,6 +25,7 @@ import { seededRandom, type Rng } from '../common/seeded-random.ts';
 import { cpuWindow, machineFacts } from './machine.ts';
 import { createLiveBus } from '../server/src/lib/live-bus.ts';
 import { SEARCH_TERMS, TEMPLATES } from './vocabulary.ts';
+import { createBenchViews, timeViewCountsAfterWrite, timeViewCountsCold } from './view-counts.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -160,9 +161,16 @@ async function main() {
     const searchTermsMs = await timeEach(url, headers, terms.map(searchPath), terms);
     const counts = await measure('counts', CONNECTIONS.counts, [{ method: 'GET', path: '/api/v1/tickets/counts' }]);
     const overview = await measure('supervisor', CONNECTIONS.counts, [{ method: 'GET', path: '/api/v1/supervisor/overview' }]);
+    // Saved views' counts: each one cold (the service, no cache), then the route under load (cached between writes).
+    const views = await createBenchViews(url, headers, fx, terms[0]);
+    const viewCountsCold = await timeViewCountsCold(deps, fx, views);
+    log(`view counts, cold (capped / exact ms): ${Object.entries(viewCountsCold).map(([k, v]) => `${k} ${v.count} ${v.cappedMs}/${v.exactMs}`).join(', ')}`);
+    const viewCounts = await measure('viewCounts', CONNECTIONS.counts, [{ method: 'GET', path: '/api/v1/views/counts' }]);
     const bodies = createBodies(fx, rng);
     const create1 = await measure('create_c1', CONNECTIONS.create[0], bodies);
     const create32 = await measure('create_c32', CONNECTIONS.create[1], bodies);
+    const viewCountsAfterWriteMs = await timeViewCountsAfterWrite(url, headers, bodies[0]);
+    log(`view counts after a write (all ${Object.keys(views).length} recounted): ${viewCountsAfterWriteMs} ms`);
     const rssAfterRunsMB = mb(process.memoryUsage().rss);
     await app.close();
 
@@ -212,6 +220,11 @@ async function main() {
       countsReqPerSec: counts.reqPerSec,
       countsP50Ms: counts.p50Ms,
       countsP99Ms: counts.p99Ms,
+      viewCountsReqPerSec: viewCounts.reqPerSec,
+      viewCountsP50Ms: viewCounts.p50Ms,
+      viewCountsP99Ms: viewCounts.p99Ms,
+      viewCountsAfterWriteMs,
+      viewCountsCold,
       supervisorOverviewReqPerSec: overview.reqPerSec,
       supervisorOverviewP50Ms: overview.p50Ms,
       supervisorOverviewP99Ms: overview.p99Ms,

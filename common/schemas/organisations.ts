@@ -26,7 +26,7 @@ export type UpdateOrganisationInput = z.infer<typeof updateOrganisationBody>;
 
 export const listOrganisationsQuery = z
   .object({
-    q: z.string().trim().max(LIMITS.name).optional().describe('Part of the name or of a domain, any case'),
+    q: z.string().trim().max(LIMITS.name).optional().describe('Part of the name (case and accents ignored) or of a domain'),
     limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
     cursor: dbIdString.optional().describe('nextCursor of the previous page'),
   })

@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
+import { foldAccents } from '../lib/search-terms.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -54,6 +55,9 @@ export function openDb(opts: OpenDbOptions): DbHandle {
   // Checkpoint every ~40 MB of WAL instead of ~4 MB: hot index pages are written back once
   // per checkpoint rather than once per few commits.
   sqlite.pragma('wal_autocheckpoint = 10000');
+  // SQLite's lower() folds ASCII only: name searches compare fold_accents(name) instead
+  // ("ecole" finds "École"). PostgreSQL uses lower(unaccent()) (organisations.repo.ts).
+  sqlite.function('fold_accents', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldAccents(s) : s));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlitePath, sqlite, close: () => db.destroy() };
 }

@@ -1,6 +1,6 @@
 // SQL for client organisations and their email domains.
-import { sql } from 'kysely';
-import type { Trx } from '../../db/db.ts';
+import { sql, type Expression, type RawBuilder } from 'kysely';
+import type { Dialect, Trx } from '../../db/db.ts';
 import type { Scope } from '../../lib/actor.ts';
 
 export interface OrganisationRecord {
@@ -28,6 +28,11 @@ export function containsPattern(text: string): string {
   return '%' + text.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 }
 
+/** Lower case without accents, on both dialects (fold_accents is registered in db.ts). */
+export function foldedText(dialect: Dialect, text: Expression<string> | string): RawBuilder<string> {
+  return dialect === 'postgres' ? sql<string>`lower(unaccent(${text}))` : sql<string>`fold_accents(${text})`;
+}
+
 async function withDomains(db: Trx, rows: { id: number; name: string; created_at: string; updated_at: string }[]) {
   if (rows.length === 0) return [];
   const domains = await db
@@ -47,7 +52,11 @@ async function withDomains(db: Trx, rows: { id: number; name: string; created_at
   );
 }
 
-export async function listOrganisations(db: Trx, scope: Scope, f: { q?: string; limit: number; cursor?: number }) {
+/**
+ * A page by id. `q` matches part of the name (case and accents ignored) or of a domain:
+ * a scan of the organisations, stopped after one page of matches (thousands of rows at most).
+ */
+export async function listOrganisations(db: Trx, dialect: Dialect, scope: Scope, f: { q?: string; limit: number; cursor?: number }) {
   const visible = visibleOrganisationIds(scope);
   if (visible !== 'all' && visible.length === 0) return { items: [], nextCursor: null };
   let query = db.selectFrom('organisations').select(['id', 'name', 'created_at', 'updated_at']).orderBy('id').limit(f.limit + 1);
@@ -57,7 +66,7 @@ export async function listOrganisations(db: Trx, scope: Scope, f: { q?: string; 
     const pattern = containsPattern(f.q);
     query = query.where((eb) =>
       eb.or([
-        sql<boolean>`lower(${eb.ref('name')}) like ${pattern} escape '\\'`,
+        sql<boolean>`${foldedText(dialect, eb.ref('name'))} like ${foldedText(dialect, pattern)} escape '\\'`,
         eb.exists(
           eb
             .selectFrom('organisation_domains as d')

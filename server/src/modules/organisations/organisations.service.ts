@@ -45,7 +45,7 @@ async function raceSafe<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export function listOrganisations(deps: Deps, actor: Actor, query: ListOrganisationsQuery) {
-  return repo.listOrganisations(deps.db, actor.scope, query);
+  return repo.listOrganisations(deps.db, deps.dialect, actor.scope, query);
 }
 
 export async function getOrganisation(deps: Deps, actor: Actor, id: number): Promise<Organisation> {

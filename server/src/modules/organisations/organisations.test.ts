@@ -154,6 +154,20 @@ describe('reading organisations', () => {
     assert.equal(wildcard.body.items.length, 0, 'LIKE wildcards in q are taken literally');
   });
 
+  test('the name search ignores case and accents, both ways', async () => {
+    const tag = uniq();
+    const ecole = (await create({ name: `École Hôtelière ${tag}` })).body.id;
+    const plain = (await create({ name: `Ecole hoteliere ${tag}` })).body.id;
+    for (const q of [`ecole hoteliere ${tag}`, `ÉCOLE HÔTELIÈRE ${tag}`, `hôteli`]) {
+      const r = await api.get(`/api/v1/organisations?${new URLSearchParams({ q, limit: '200' })}`, { token: agent.token });
+      assert.equal(r.status, 200);
+      const ids = r.body.items.map((o: { id: number }) => o.id);
+      assert.ok(ids.includes(ecole) && ids.includes(plain), `${q}: ${JSON.stringify(r.body.items.map((o: { name: string }) => o.name))}`);
+    }
+    const other = await api.get(`/api/v1/organisations?q=${encodeURIComponent(`ecole ${tag}`)}`, { token: agent.token });
+    assert.equal(other.body.items.length, 0, 'the words must stand together, as typed');
+  });
+
   test('bad list parameters and ids are 400s', async () => {
     for (const qs of ['limit=0', 'limit=1000', 'cursor=abc', 'colour=red']) {
       const r = await api.get(`/api/v1/organisations?${qs}`, { token: agent.token });

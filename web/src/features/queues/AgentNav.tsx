@@ -4,7 +4,7 @@ import { NavLink } from 'react-router';
 import { useFormat, useT } from '../../app/i18n.tsx';
 import { hasRole, useMe } from '../../app/session.tsx';
 import type { TicketCounts } from '../../../../common/schemas/tickets.ts';
-import { useCounts, useViews } from './api.ts';
+import { useCounts, useViewCounts, useViews } from './api.ts';
 import { messages } from './messages.ts';
 import { NAV_QUEUES, type NavQueue } from './queue-state.ts';
 
@@ -23,6 +23,7 @@ export function AgentNav() {
   const me = useMe();
   const counts = useCounts().data;
   const views = useViews().data ?? [];
+  const viewCounts = new Map((useViewCounts().data?.items ?? []).map((c) => [c.id, c]));
   const isSupervisor = hasRole(me, 'supervisor') || hasRole(me, 'admin');
 
   return (
@@ -49,14 +50,26 @@ export function AgentNav() {
         <>
           <h2>{t('savedViews')}</h2>
           <ul>
-            {views.map((v) => (
-              <li key={v.id}>
-                <NavLink to={`/agent/queues/view-${v.id}`}>
-                  <span>{v.name}</span>
-                  {v.isShared && <span className="count">{t('shared')}</span>}
-                </NavLink>
-              </li>
-            ))}
+            {views.map((v) => {
+              const c = viewCounts.get(v.id);
+              return (
+                <li key={v.id}>
+                  <NavLink to={`/agent/queues/view-${v.id}`}>
+                    <span>
+                      {v.name}
+                      {v.isShared && <span className="count"> · {t('shared')}</span>}
+                    </span>
+                    {/* Past the cap the server stops counting: "10,000+". */}
+                    {c?.count != null && (
+                      <span className="count" title={t(c.isCapped ? 'countCapped' : 'count', { count: c.count })}>
+                        {format.number(c.count)}
+                        {c.isCapped && '+'}
+                      </span>
+                    )}
+                  </NavLink>
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

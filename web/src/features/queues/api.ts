@@ -7,7 +7,7 @@ import { useGroups } from '../../app/shared-queries.ts';
 import type { Ticket, TicketCounts } from '../../../../common/schemas/tickets.ts';
 import type { Category } from '../../../../common/schemas/categories.ts';
 import type { Organisation } from '../../../../common/schemas/organisations.ts';
-import type { SavedView } from '../../../../common/schemas/views.ts';
+import type { SavedView, ViewCounts } from '../../../../common/schemas/views.ts';
 import { listQuery, type QueueState, type ViewFilters, type ViewSort } from './queue-state.ts';
 import { markQueueData } from './queue-context.ts';
 
@@ -36,6 +36,12 @@ export function useTicketPages(filters: ViewFilters, sort: ViewSort, limit = 50)
 
 export function useCounts() {
   return useQuery({ queryKey: queryKeys.counts, queryFn: () => api.get<TicketCounts>('/tickets/counts') });
+}
+
+/** Each saved view's count; under queryKeys.counts, so live updates refresh it with the others. */
+export const viewCountsKey = [...queryKeys.counts, 'views'] as const;
+export function useViewCounts() {
+  return useQuery({ queryKey: viewCountsKey, queryFn: () => api.get<ViewCounts>('/views/counts') });
 }
 
 export function useViews() {
@@ -72,6 +78,7 @@ function useViewMutation<A, R>(run: (a: A) => Promise<R>) {
           list.some((v) => v.id === view.id) ? list.map((v) => (v.id === view.id ? view : v)) : [...list, view],
         );
       }
+      void client.invalidateQueries({ queryKey: viewCountsKey });
       return client.invalidateQueries({ queryKey: queryKeys.views });
     },
   });
@@ -86,10 +93,28 @@ const choice = { staleTime: 5 * 60_000 };
 export function useFilterChoices() {
   const groups = useGroups();
   const categories = useQuery({ queryKey: ['queues', 'categories'], queryFn: async () => (await api.get<{ items: Category[] }>('/categories')).items, ...choice });
-  const organisations = useQuery({
-    queryKey: ['queues', 'organisations'],
-    queryFn: async () => (await api.get<{ items: Organisation[] }>('/organisations', { limit: 200 })).items,
+  return { groups: groups.data ?? [], categories: categories.data ?? [] };
+}
+
+/** Organisations whose name or domain contains the text (the first 20), while the picker is in use. */
+export function useOrganisationSearch(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['queues', 'organisations', q],
+    queryFn: async () => (await api.get<{ items: Organisation[] }>('/organisations', { q, limit: 20 })).items,
+    enabled,
+    placeholderData: keepPreviousData,
     ...choice,
   });
-  return { groups: groups.data ?? [], categories: categories.data ?? [], organisations: organisations.data ?? [] };
+}
+
+/** The organisation a filter names, wherever it sits in the list (a bookmark, a saved view). */
+const organisationKey = (id: string | undefined) => ['queues', 'organisation', id];
+export function useOrganisation(id: string | undefined) {
+  return useQuery({ queryKey: organisationKey(id), queryFn: () => api.get<Organisation>(`/organisations/${id}`), enabled: !!id, ...choice });
+}
+
+/** A picked organisation is known already: its name shows at once, without a request. */
+export function useRememberOrganisation() {
+  const client = useQueryClient();
+  return (o: Organisation) => client.setQueryData(organisationKey(String(o.id)), o);
 }

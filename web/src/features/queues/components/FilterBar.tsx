@@ -9,6 +9,7 @@ import { useFilterChoices } from '../api.ts';
 import { messages } from '../messages.ts';
 import { SORTS, type QueueState, type ViewFilters } from '../queue-state.ts';
 import { SlaDueFilter } from './SlaDueFilter.tsx';
+import { OrganisationPicker } from './OrganisationPicker.tsx';
 
 type Options = [value: string, label: string][];
 
@@ -32,7 +33,7 @@ function Choice({ label, value, any, options, onChange }: { label: string; value
 export const FilterBar = memo(function FilterBar({ state, onChange }: { state: QueueState; onChange(next: QueueState): void }) {
   const t = useT(messages);
   const tc = useT(common);
-  const { groups, categories, organisations } = useFilterChoices();
+  const { groups, categories } = useFilterChoices();
   const { filters } = state;
   const set = (key: keyof ViewFilters) => (value: string) => onChange({ ...state, filters: { ...filters, [key]: value || undefined } });
 
@@ -82,13 +83,7 @@ export const FilterBar = memo(function FilterBar({ state, onChange }: { state: Q
           onChange={set('assigneeId')}
         />
         <Choice label={t('category')} value={filters.categoryId} any={t('anyCategory')} options={categories.map((c) => [String(c.id), c.path])} onChange={set('categoryId')} />
-        <Choice
-          label={t('organisation')}
-          value={filters.organisationId}
-          any={t('anyOrganisation')}
-          options={organisations.map((o) => [String(o.id), o.name])}
-          onChange={set('organisationId')}
-        />
+        <OrganisationPicker value={filters.organisationId} onChange={set('organisationId')} />
         <SlaDueFilter value={filters.slaDueWithin} onChange={set('slaDueWithin')} />
         <SelectField
           label={t('sort')}
