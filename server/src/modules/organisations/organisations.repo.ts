@@ -1,6 +1,7 @@
 // SQL for client organisations and their email domains.
-import { sql, type Expression, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Dialect, Trx } from '../../db/db.ts';
+import { containsPattern, foldedContains } from '../../db/text-match.ts';
 import type { Scope } from '../../lib/actor.ts';
 
 export interface OrganisationRecord {
@@ -21,16 +22,6 @@ export function visibleOrganisationIds(scope: Scope): 'all' | number[] {
     case 'requester':
       return scope.organisationId === null ? [] : [scope.organisationId];
   }
-}
-
-/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards taken literally. */
-export function containsPattern(text: string): string {
-  return '%' + text.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-}
-
-/** Lower case without accents, on both dialects (fold_accents is registered in db.ts). */
-export function foldedText(dialect: Dialect, text: Expression<string> | string): RawBuilder<string> {
-  return dialect === 'postgres' ? sql<string>`lower(unaccent(${text}))` : sql<string>`fold_accents(${text})`;
 }
 
 async function withDomains(db: Trx, rows: { id: number; name: string; created_at: string; updated_at: string }[]) {
@@ -66,7 +57,7 @@ export async function listOrganisations(db: Trx, dialect: Dialect, scope: Scope,
     const pattern = containsPattern(f.q);
     query = query.where((eb) =>
       eb.or([
-        sql<boolean>`${foldedText(dialect, eb.ref('name'))} like ${foldedText(dialect, pattern)} escape '\\'`,
+        foldedContains(dialect, eb.ref('name'), f.q!),
         eb.exists(
           eb
             .selectFrom('organisation_domains as d')

@@ -1,11 +1,11 @@
 // SQL for people: their rows, roles, served organisations and group memberships.
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
-import type { Trx } from '../../db/db.ts';
+import type { Dialect, Trx } from '../../db/db.ts';
 import type { Database, UsersTable } from '../../db/schema.ts';
 import type { Scope } from '../../lib/actor.ts';
 import { ROLES, STAFF_ROLES, type Language, type Role } from '../../../../common/enums.ts';
 import type { User } from '../../../../common/schemas/users.ts';
-import { containsPattern } from '../organisations/organisations.repo.ts';
+import { containsPattern, foldedContains } from '../../db/text-match.ts';
 
 const USER_COLUMNS = ['id', 'email', 'name', 'organisation_id', 'is_org_manager', 'language', 'is_active', 'created_at', 'updated_at'] as const;
 
@@ -67,6 +67,7 @@ async function hydrate(db: Trx, rows: UserRow[]): Promise<User[]> {
 
 export async function listUsers(
   db: Trx,
+  dialect: Dialect,
   scope: Scope,
   f: { q?: string; role?: Role; organisationId?: number; limit: number; cursor?: number },
 ) {
@@ -82,7 +83,7 @@ export async function listUsers(
   if (f.q) {
     const pattern = containsPattern(f.q);
     query = query.where((eb) =>
-      eb.or([sql<boolean>`lower(${eb.ref('users.name')}) like ${pattern} escape '\\'`, sql<boolean>`${eb.ref('users.email')} like ${pattern} escape '\\'`]),
+      eb.or([foldedContains(dialect, eb.ref('users.name'), f.q!), sql<boolean>`${eb.ref('users.email')} like ${pattern} escape '\\'`]),
     );
   }
   const rows = await query.execute();

@@ -104,7 +104,7 @@ export async function createUser(deps: Deps, actor: Actor | null, raw: CreateUse
 }
 
 export function listUsers(deps: Deps, actor: Actor, query: ListUsersQuery) {
-  return repo.listUsers(deps.db, actor.scope, query);
+  return repo.listUsers(deps.db, deps.dialect, actor.scope, query);
 }
 
 export async function getUser(deps: Deps, actor: Actor, id: number): Promise<User> {

@@ -173,6 +173,15 @@ describe('listing and reading users', () => {
     assert.deepEqual(ids(await api.get(`/api/v1/users?q=%25`, { token: agent.token })), []);
   });
 
+  test('q ignores accents both ways in names', async () => {
+    const other = uniq();
+    const accented = await makeUser(t.deps, { name: `Élodie Ménard ${other}` });
+    const plain = await makeUser(t.deps, { name: `Helene Decoeur ${other}` });
+    assert.deepEqual(ids(await api.get(`/api/v1/users?q=${encodeURIComponent(`elodie menard ${other}`)}`, { token: agent.token })), [accented.id]);
+    assert.deepEqual(ids(await api.get(`/api/v1/users?q=${encodeURIComponent(`MÉNARD ${other.toUpperCase()}`)}`, { token: agent.token })), [accented.id]);
+    assert.deepEqual(ids(await api.get(`/api/v1/users?q=${encodeURIComponent(`Hélène Decoeur ${other}`)}`, { token: agent.token })), [plain.id]);
+  });
+
   test('pages follow the cursor until it is null', async () => {
     const seen: number[] = [];
     let cursor: string | null = null;
