@@ -64,9 +64,12 @@ test('an agent qualifies, notes, replies, escalates, records a remote session an
   await page.getByLabel('Attachments').setInputFiles({ name: 'bios-photo.txt', mimeType: 'text/plain', buffer: Buffer.from('CMOS checksum error') });
   await page.getByRole('button', { name: 'Add note' }).click();
   await page.getByRole('listitem').filter({ hasText: note }).getByText('Internal note', { exact: true }).waitFor();
-  const attachment = page.getByRole('link', { name: 'bios-photo.txt' });
+  // The note's file is a link on the note's card, once: its upload line is not shown too.
+  const noteCard = page.locator('article.tl-card').filter({ hasText: note });
+  const attachment = noteCard.getByRole('list', { name: 'Files sent with this message' }).getByRole('link', { name: 'bios-photo.txt' });
   await attachment.waitFor();
   assert.match((await attachment.getAttribute('href')) ?? '', /^\/api\/v1\/attachments\/\d+\/content$/);
+  assert.equal(await page.getByRole('region', { name: 'Timeline' }).getByText('bios-photo.txt').count(), 1);
   const reply = `Could you try holding the power button for 30 seconds?\nThen tell us. ${uniq()}`;
   await page.getByRole('radio', { name: 'Public reply' }).check();
   await page.getByRole('textbox', { name: 'Your reply' }).fill(reply);

@@ -40,8 +40,22 @@ async function assertAccessible(page: Page, what: string) {
   assert.deepEqual(violations, [], `${what}:\n${describeViolations(violations)}`);
 }
 
-async function resolveAsAgent(ticketId: number, reply?: string) {
-  if (reply) assert.equal((await api.post(`/api/v1/tickets/${ticketId}/replies`, { body: reply }, { token: agent.token })).status, 201);
+/** The agent uploads the files first, then posts the reply naming them (as the composer does). */
+async function replyAsAgent(ticketId: number, reply: string, files: string[] = []) {
+  let attachmentIds: number[] = [];
+  if (files.length) {
+    const fd = new FormData();
+    for (const name of files) fd.append('file', new Blob([`${name} ${uniq()}`], { type: 'text/plain' }), name);
+    const up = await api.post(`/api/v1/tickets/${ticketId}/attachments`, undefined, { token: agent.token, raw: fd });
+    assert.equal(up.status, 201, JSON.stringify(up.body));
+    attachmentIds = (up.body.items as { id: number }[]).map((a) => a.id);
+  }
+  const r = await api.post(`/api/v1/tickets/${ticketId}/replies`, { body: reply, attachmentIds }, { token: agent.token });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+}
+
+async function resolveAsAgent(ticketId: number, reply?: string, files: string[] = []) {
+  if (reply) await replyAsAgent(ticketId, reply, files);
   const r = await api.post(`/api/v1/tickets/${ticketId}/resolve`, record, { token: agent.token });
   assert.equal(r.status, 200, JSON.stringify(r.body));
 }
@@ -87,10 +101,15 @@ test('a requester submits a request with a category and a file, follows it, rate
   assert.deepEqual(files.body.items.map((a: { filename: string }) => a.filename), ['flicker.png']);
 
   const reply = 'Please check the cable behind the docking station.';
-  await resolveAsAgent(ticket.id, reply);
+  await resolveAsAgent(ticket.id, reply, ['cable-diagram.txt']);
   await page.getByRole('link', { name: `View request ${reference}` }).click();
   await page.getByRole('heading', { name: title }).waitFor();
   await page.getByText(reply).waitFor();
+  // The reply's file is a link on the reply itself, and its upload is not told twice.
+  const conversation = page.getByRole('region', { name: 'Conversation' });
+  const replyItem = conversation.getByRole('listitem').filter({ hasText: reply });
+  await replyItem.getByRole('list', { name: 'Files sent with this message' }).getByRole('link', { name: 'cable-diagram.txt' }).waitFor();
+  assert.equal(await conversation.getByText('cable-diagram.txt').count(), 1);
   await page.getByText('Solution: The screen is stable').waitFor();
   await page.getByText('Solved: please confirm').waitFor();
   // The description is text, not markup.

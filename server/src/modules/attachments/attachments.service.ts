@@ -45,6 +45,7 @@ export interface MessageFile {
   id: number;
   filename: string;
   size: number;
+  contentType: string;
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -71,7 +72,7 @@ export async function filesOfMessage(trx: Trx, actor: Actor, ticketId: number, i
       { internal: internalOnes.map((r) => r.id) },
     );
   }
-  return wanted.map((id) => rows.find((r) => r.id === id)!).map((r) => ({ id: r.id, filename: r.filename, size: r.size }));
+  return wanted.map((id) => rows.find((r) => r.id === id)!).map((r) => ({ id: r.id, filename: r.filename, size: r.size, contentType: r.content_type }));
 }
 
 export async function listTicketAttachments(deps: Deps, actor: Actor, ticketId: number): Promise<Attachment[]> {

@@ -68,6 +68,8 @@ export function toTimelineEvent(e: EventRow, forStaff: boolean): TimelineEvent {
   let data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null;
   if (!forStaff && data && !REQUESTER_VISIBLE_DATA.has(e.kind)) data = null;
   if (!forStaff && data && e.kind === 'resolution') data = { from: data.from, to: data.to, result: (data.record as { result?: string })?.result };
+  // A requester sees the files of a public reply, not how it travelled (mail headers).
+  if (!forStaff && e.kind === 'reply' && data === null && e.data) data = pickAttachments(JSON.parse(e.data) as Record<string, unknown>);
   return {
     id: e.id,
     kind: e.kind as TimelineEvent['kind'],
@@ -77,4 +79,26 @@ export function toTimelineEvent(e: EventRow, forStaff: boolean): TimelineEvent {
     data,
     createdAt: e.created_at,
   };
+}
+
+function pickAttachments(data: Record<string, unknown>): Record<string, unknown> | null {
+  return Array.isArray(data.attachments) ? { attachments: data.attachments } : null;
+}
+
+const fileIds = (e: TimelineEvent): number[] =>
+  Array.isArray(e.data?.attachments) ? (e.data.attachments as { id?: unknown }[]).map((a) => Number(a.id)) : [];
+
+/**
+ * Files uploaded for a reply or note show on the message's card, so their upload line is
+ * dropped when every file it lists is named by a message in the same (already filtered)
+ * timeline: a requester never loses the line of a public file named only by an internal note.
+ */
+export function withoutMessageUploads(events: TimelineEvent[]): TimelineEvent[] {
+  const named = new Set(events.filter((e) => e.kind === 'reply' || e.kind === 'note').flatMap(fileIds));
+  if (named.size === 0) return events;
+  return events.filter((e) => {
+    if (e.kind !== 'attachment') return true;
+    const ids = fileIds(e);
+    return ids.length === 0 || !ids.every((id) => named.has(id));
+  });
 }

@@ -20,7 +20,7 @@ import { pageOnCallIfNeeded } from '../oncall/paging.ts';
 import { findRoutingRule } from '../routing/route.ts';
 import { pickAssignee } from '../routing/assign.ts';
 import { queueTicketNotifications } from '../notifications/ticket-notifications.ts';
-import { toTicket, toTimelineEvent } from './ticket-dto.ts';
+import { toTicket, toTimelineEvent, withoutMessageUploads } from './ticket-dto.ts';
 import { findOrCreateRequester, findRequesterById } from './requesters.ts';
 import * as repo from './tickets.repo.ts';
 import { batchedTransaction } from '../../lib/write-batch.ts';
@@ -213,7 +213,7 @@ export async function getTimeline(deps: Deps, actor: Actor, id: number) {
   if (!visible) throw notVisible(id);
   const staff = isStaff(actor.roles);
   const rows = await repo.listEvents(deps.db, id, staff);
-  return { items: rows.map((r) => toTimelineEvent(r, staff)) };
+  return { items: withoutMessageUploads(rows.map((r) => toTimelineEvent(r, staff))) };
 }
 
 async function filtersFor(deps: Deps, actor: Actor, q: Omit<ListTicketsQuery, 'sort' | 'limit' | 'cursor'>): Promise<repo.TicketFilters> {

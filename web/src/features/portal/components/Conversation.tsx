@@ -4,6 +4,7 @@ import type { Ticket, TimelineEvent } from '../../../../../common/schemas/ticket
 import type { TicketStatus } from '../../../../../common/enums.ts';
 import { useFormat, useT } from '../../../app/i18n.tsx';
 import { portalMessages } from '../messages.ts';
+import { FileLinks, filesOfEvent } from '../../../ui/FileLinks.tsx';
 
 type T = ReturnType<typeof useT<keyof (typeof portalMessages)['en']>>;
 
@@ -44,6 +45,7 @@ function eventItem(e: TimelineEvent, t: T, meId: number) {
       return (
         <Message key={e.id} who={who} at={e.createdAt} mine={mine}>
           <Body text={e.body} />
+          <FileLinks files={filesOfEvent(e.data)} />
         </Message>
       );
     case 'resolution': {

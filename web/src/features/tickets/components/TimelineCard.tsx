@@ -10,6 +10,7 @@ import { RichText } from './RichText.tsx';
 import { httpUrl, obj, ref, str } from './event-data.ts';
 import { toolName } from './remote-tools.ts';
 import { EmailOriginLine } from '../email/EmailOriginLine.tsx';
+import { FileLinks, filesOfEvent } from '../../../ui/FileLinks.tsx';
 
 const CARD_KINDS = new Set<TimelineEvent['kind']>(['created', 'reply', 'note', 'escalation', 'resolution', 'remote_session']);
 export const isCard = (e: TimelineEvent) => CARD_KINDS.has(e.kind);
@@ -49,12 +50,14 @@ export function TimelineCard({ event, ticket }: { event: TimelineEvent; ticket: 
       return (
         <Card event={event} variant="public" label={event.author?.id === ticket.requester.id ? t('requesterReply') : t('publicReply')}>
           <RichText text={event.body ?? ''} />
+          <FileLinks files={filesOfEvent(d)} />
         </Card>
       );
     case 'note':
       return (
         <Card event={event} variant="note" label={t('internalNote')}>
           <RichText text={event.body ?? ''} />
+          <FileLinks files={filesOfEvent(d)} />
         </Card>
       );
     case 'escalation': {
