@@ -3,10 +3,10 @@
 // confirmation), in English and French, each screen checked with axe-core.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { client, startTestApp, type TestApp } from '../server/src/test/harness.ts';
 import { makeOrganisation, makeUser, uniq } from '../server/src/test/factories.ts';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './browser.ts';
+import { launchBrowser, newContext, screenshot, signIn, assertAccessible } from './browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -19,11 +19,6 @@ after(async () => {
   await browser?.close();
   await app?.close();
 });
-
-async function assertAccessible(page: Page, what: string) {
-  const v = await seriousA11yViolations(page);
-  assert.deepEqual(v, [], `${what}:\n${describeViolations(v)}`);
-}
 
 const meWith = (token: string) => fetch(`${app.baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
 

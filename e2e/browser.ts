@@ -1,6 +1,7 @@
 // Browser tests drive Debian's chromium through playwright-core against a real Guichet
 // server (startTestApp: real HTTP, the database under test). Screenshots go to
 // test-results/screenshots/ (not committed).
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -64,6 +65,12 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`).join('\n');
+}
+
+/** Fails the test with a readable list when axe finds a serious or critical violation. */
+export async function assertAccessible(page: Page, what: string): Promise<void> {
+  const v = await seriousA11yViolations(page);
+  assert.deepEqual(v, [], `${what}:\n${describeViolations(v)}`);
 }
 
 /** An API call made by a test to set things up or check them: any non-2xx fails the test. */

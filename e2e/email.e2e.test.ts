@@ -12,7 +12,7 @@ import { startJobRunner, type JobRunner } from '../server/src/lib/jobs.ts';
 import { notificationJobs } from '../server/src/modules/notifications/notifications.jobs.ts';
 import { closeMailTransports } from '../server/src/modules/notifications/mail-transport.ts';
 import { processPendingInbound } from '../server/src/modules/email/inbound.service.ts';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './browser.ts';
+import { launchBrowser, newContext, screenshot, signIn, assertAccessible } from './browser.ts';
 
 const SENDER_LIMIT = 3;
 let app: TestApp;
@@ -59,11 +59,6 @@ async function deliver(raw: Buffer): Promise<any> {
 /** Runs every due job (the email.send ones here) until none is left. */
 async function runJobs(): Promise<void> {
   while ((await runner.runDueJobs()) > 0);
-}
-
-async function assertAccessible(page: Page, what: string) {
-  const v = await seriousA11yViolations(page);
-  assert.deepEqual(v, [], `${what}:\n${describeViolations(v)}`);
 }
 
 test('the agent sees how each mail was threaded, reads the original, and sees the acknowledgement that was refused', async () => {

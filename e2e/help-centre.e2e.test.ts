@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { client, startTestApp, type TestApp } from '../server/src/test/harness.ts';
 import { type MadeUser, makeCategory, makeOrganisation, makeUser, uniq } from '../server/src/test/factories.ts';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './browser.ts';
+import { launchBrowser, newContext, screenshot, signIn, assertAccessible } from './browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -80,11 +80,6 @@ after(async () => {
   await browser?.close();
   await app?.close();
 });
-
-async function assertAccessible(page: Page, what: string) {
-  const violations = await seriousA11yViolations(page);
-  assert.deepEqual(violations, [], `${what}:\n${describeViolations(violations)}`);
-}
 
 async function report(): Promise<Report> {
   const r = await api.get('/api/v1/kb/deflection-report', { token: supervisor.token });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../server/src/test/harness.ts';
 import { makeCategory, makeGroup, makeOrganisation, makeUser, uniq, type MadeUser } from '../server/src/test/factories.ts';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn, callApiAs } from './browser.ts';
+import { launchBrowser, newContext, screenshot, signIn, callApiAs, assertAccessible } from './browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -33,11 +33,6 @@ after(async () => {
 });
 
 const callApi = (user: MadeUser, method: string, url: string, body?: unknown) => callApiAs(app.baseUrl, user.token, method, url, body);
-
-async function assertAccessible(page: Page, what: string) {
-  const violations = await seriousA11yViolations(page);
-  assert.deepEqual(violations, [], `${what}:\n${describeViolations(violations)}`);
-}
 
 /** Uncaught errors in any page: every test ends by checking there were none. */
 const pageErrors: string[] = [];

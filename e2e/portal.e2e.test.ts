@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { client, startTestApp, type TestApp } from '../server/src/test/harness.ts';
 import { type MadeUser, makeCategory, makeOrganisation, makeTicket, makeUser, uniq } from '../server/src/test/factories.ts';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './browser.ts';
+import { launchBrowser, newContext, screenshot, signIn, assertAccessible } from './browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -34,11 +34,6 @@ after(async () => {
   await browser?.close();
   await app?.close();
 });
-
-async function assertAccessible(page: Page, what: string) {
-  const violations = await seriousA11yViolations(page);
-  assert.deepEqual(violations, [], `${what}:\n${describeViolations(violations)}`);
-}
 
 /** The agent uploads the files first, then posts the reply naming them (as the composer does). */
 async function replyAsAgent(ticketId: number, reply: string, files: string[] = []) {

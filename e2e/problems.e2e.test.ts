@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { client, startTestApp, type TestApp } from '../server/src/test/harness.ts';
 import { makeGroup, makeOrganisation, makeUser, uniq, type MadeUser } from '../server/src/test/factories.ts';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './browser.ts';
+import { launchBrowser, newContext, screenshot, signIn, assertAccessible } from './browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -83,11 +83,6 @@ after(async () => {
   await browser?.close();
   await app?.close();
 });
-
-async function assertAccessible(page: Page, what: string) {
-  const violations = await seriousA11yViolations(page);
-  assert.deepEqual(violations, [], `${what}:\n${describeViolations(violations)}`);
-}
 
 async function signedIn(locale?: string, user = supervisor) {
   const context = await newContext(browser, { locale });

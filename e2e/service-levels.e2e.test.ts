@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { client, startTestApp, type TestApp } from '../server/src/test/harness.ts';
 import { makeGroup, makeOrganisation, makeUser, uniq, type MadeUser } from '../server/src/test/factories.ts';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './browser.ts';
+import { launchBrowser, newContext, screenshot, signIn, assertAccessible } from './browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -24,11 +24,6 @@ after(async () => {
   await browser?.close();
   await app?.close();
 });
-
-async function assertAccessible(page: Page, what: string) {
-  const v = await seriousA11yViolations(page);
-  assert.deepEqual(v, [], `${what}:\n${describeViolations(v)}`);
-}
 
 async function openSection(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Service level sections' }).getByRole('link', { name }).click();

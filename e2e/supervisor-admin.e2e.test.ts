@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { client, startTestApp, type TestApp } from '../server/src/test/harness.ts';
 import { makeCategory, makeGroup, makeOrganisation, makeTicket, makeUser, uniq, type MadeUser } from '../server/src/test/factories.ts';
-import { describeViolations, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './browser.ts';
+import { launchBrowser, newContext, screenshot, signIn, assertAccessible } from './browser.ts';
 
 const HOUR = 3_600_000;
 // Real time, except while the seed opens tickets "in the past".
@@ -37,11 +37,6 @@ async function openTicket(hoursAgo: number, body: Record<string, unknown>): Prom
   } finally {
     shift = 0;
   }
-}
-
-async function assertAccessible(page: Page, what: string) {
-  const v = await seriousA11yViolations(page);
-  assert.deepEqual(v, [], `${what}:\n${describeViolations(v)}`);
 }
 
 async function openTab(page: Page, name: string) {
