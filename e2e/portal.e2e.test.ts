@@ -1,5 +1,5 @@
 // The requesters' portal: a request from submission to rating and closing, a service request,
-// reopening, an organisation manager's view, the phone-sized layout, accessibility and French.
+// reopening, a reply with a screenshot, an organisation manager's view, the phone-sized layout, accessibility and French.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -160,6 +160,47 @@ test('a requester reopens a solved request with a reason, then adds a reply', as
   const reopen = timeline.body.items.find((e: { kind: string }) => e.kind === 'reopen');
   assert.equal(reopen.body, 'It dropped again this morning.');
   assert.equal(timeline.body.items.at(-1).kind, 'reply');
+  await context.close();
+});
+
+test('a requester replies with a screenshot: uploaded first, then on their reply card once; a failed upload sends nothing', async () => {
+  const ticket = await makeTicket(app.deps, { requesterId: requester.id, title: `Error dialog ${uniq()}` });
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, app.baseUrl, requester.email, requester.password);
+  await page.goto(`${app.baseUrl}/portal/tickets/${ticket.id}`);
+  const message = `Here is the error ${uniq()}`;
+  const attach = page.getByLabel('Attach files', { exact: true });
+
+  // An empty file is refused by the server: no reply goes, the text and the file stay.
+  await page.getByLabel('Your message').fill(message);
+  await attach.setInputFiles({ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) });
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByText('"empty.png" is empty').waitFor();
+  assert.equal(await page.getByLabel('Your message').inputValue(), message);
+  const before = await api.get(`/api/v1/tickets/${ticket.id}/timeline`, { token: agent.token });
+  assert.equal(before.body.items.filter((e: { kind: string }) => e.kind === 'reply').length, 0, 'nothing was sent');
+
+  await page.getByRole('button', { name: 'Remove empty.png' }).click();
+  await attach.setInputFiles({ name: 'error-dialog.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
+  await page.getByText('Screenshots or documents, up to 10 files.').first().waitFor();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByText('Your message has been sent.').waitFor();
+  const conversation = page.getByRole('region', { name: 'Conversation' });
+  const mine = conversation.getByRole('listitem').filter({ hasText: message });
+  await mine.getByRole('list', { name: 'Files sent with this message' }).getByRole('link', { name: 'error-dialog.png' }).waitFor();
+  assert.equal(await conversation.getByText('error-dialog.png').count(), 1, 'the file shows on the reply only');
+  assert.equal(await page.getByLabel('Your message').inputValue(), '');
+  await assertAccessible(page, 'ticket page (reply with a file)');
+
+  const timeline = await api.get(`/api/v1/tickets/${ticket.id}/timeline`, { token: agent.token });
+  const replies = timeline.body.items.filter((e: { kind: string }) => e.kind === 'reply');
+  assert.equal(replies.length, 1);
+  assert.equal(replies[0].body, message);
+  assert.deepEqual(
+    replies[0].data.attachments.map((a: { filename: string; contentType: string }) => [a.filename, a.contentType]),
+    [['error-dialog.png', 'image/png']],
+  );
   await context.close();
 });
 

@@ -1,10 +1,11 @@
 // A reply or note carries the files it names on its timeline event, so the card shows
 // them; their separate upload line is dropped only where the message is visible too, and a
-// requester never sees an internal note's files.
+// requester never sees an internal note's files (nor names one on their reply).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { client, startTestApp, type TestApp } from '../../test/harness.ts';
 import { makeUser, uniq, type MadeUser } from '../../test/factories.ts';
+import { assertProblem } from '../../test/assertions.ts';
 import type { TimelineEvent } from '../../../../common/schemas/tickets.ts';
 
 let t: TestApp;
@@ -102,4 +103,17 @@ test("a requester never sees an internal note's files; the agent sees them on th
   assert.equal(requesterEvents.find((e) => e.kind === 'note'), undefined);
   // The public file named only by the internal note keeps its upload line for the requester.
   assert.deepEqual(uploadLines(requesterEvents).map((e) => filesOf(e).map((f) => f.filename)), [['manual.txt']]);
+});
+
+test("a requester names the files they uploaded to their own ticket on their reply, never a staff-only file", async () => {
+  const id = await openTicket();
+  const mine = await upload(id, ['error-dialog.txt'], { token: requester.token });
+  await post(id, { body: 'Screenshot attached.', attachmentIds: mine }, requester.token);
+  const reply = (await timeline(id, agent.token)).find((e) => e.kind === 'reply');
+  assert.deepEqual(filesOf(reply).map((f) => [f.id, f.filename]), [[mine[0], 'error-dialog.txt']]);
+
+  const secret = await upload(id, ['internal.txt'], { internal: true });
+  const refused = await api.post(`/api/v1/tickets/${id}/replies`, { body: 'And this one.', attachmentIds: secret }, { token: requester.token });
+  assertProblem(refused, 422, { detail: new RegExp(`Attachment ${secret[0]} is not on ticket ${id} or not visible to you`) });
+  assert.equal((await timeline(id, agent.token)).filter((e) => e.kind === 'reply').length, 1);
 });

@@ -54,7 +54,11 @@ export function createRequest(body: { title: string; description: string; type: 
 }
 
 export const ticketActions = {
-  reply: (id: number) => (body: string) => api.post<Ticket>(`/tickets/${id}/replies`, { body }),
+  /** The files go up first; the reply then names them. A failed upload sends nothing. */
+  reply: (id: number) => async (v: { body: string; files: File[] }) => {
+    const attachmentIds = v.files.length ? (await uploadFiles(id, v.files)).items.map((a) => a.id) : [];
+    return api.post<Ticket>(`/tickets/${id}/replies`, { body: v.body, ...(attachmentIds.length ? { attachmentIds } : {}) });
+  },
   close: (id: number) => () => api.post<Ticket>(`/tickets/${id}/close`),
   reopen: (id: number) => (reason: string) => api.post<Ticket>(`/tickets/${id}/reopen`, reason ? { reason } : {}),
   rate: (id: number) => (v: { score: number; comment: string }) => api.put<Satisfaction>(`/tickets/${id}/satisfaction`, { score: v.score, comment: v.comment || null }),
